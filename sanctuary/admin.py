@@ -1,0 +1,189 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from sanctuary import services
+from sanctuary.models import AuditEvent, OutgoingMessage, User
+from sanctuary.roles import Role
+
+
+class UserCreationForm(forms.ModelForm):
+    """A new team member gets an email with a link to set their own password."""
+
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name"]
+
+
+class UserChangeForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name", "is_active", "groups"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserChangeForm
+    add_form = UserCreationForm
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "role_names", "is_active", "last_login"]
+    list_filter = ["groups", "is_active", "is_staff"]
+    search_fields = ["email", "first_name", "last_name"]
+    readonly_fields = ["last_login", "date_joined", "is_staff"]
+    filter_horizontal = []
+    actions = ["send_set_password_link"]
+    add_fieldsets = [
+        (None, {"fields": ["email", "first_name", "last_name", "groups"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.add_fieldsets
+        fieldsets = [
+            (None, {"fields": ["email", "first_name", "last_name", "is_active"]}),
+            (_("Roles"), {"fields": ["groups", "is_staff"]}),
+            (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+        ]
+        if request.user.is_superuser:
+            fieldsets[1][1]["fields"] = ["groups", "is_staff", "is_superuser", "user_permissions"]
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["fields"] = ["email", "first_name", "last_name", "groups"]
+        return super().get_form(request, obj, **kwargs)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).prefetch_related("groups")
+        if not request.user.is_superuser:
+            # Only a superuser may see or change a superuser.
+            queryset = queryset.filter(is_superuser=False)
+        return queryset
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(name__in=Role.values)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["label"] = _("Roles")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("roles"))
+    def role_names(self, obj):
+        return ", ".join(
+            str(Role(group.name).label) for group in obj.groups.all() if group.name in Role
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.set_unusable_password()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.user_sync_staff_flag(user=form.instance, actor=request.user)
+        if not change:
+            services.user_invite(user=form.instance, actor=request.user)
+            self.message_user(
+                request,
+                _("We have emailed %(email)s a link to set their password.")
+                % {"email": form.instance.email},
+            )
+
+    @admin.action(description=_("Email a link to set a new password"), permissions=["change"])
+    def send_set_password_link(self, request, queryset):
+        count = 0
+        for user in queryset.filter(is_active=True):
+            services.user_invite(user=user, actor=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "Sent a set-password link to %(count)d person.",
+                "Sent a set-password link to %(count)d people.",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only services write: the admin shows them and never changes them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutgoingMessage)
+class OutgoingMessageAdmin(ReadOnlyAdmin):
+    list_display = [
+        "created_at",
+        "template",
+        "channel",
+        "masked_recipient",
+        "language",
+        "status",
+        "attempts",
+        "sent_at",
+    ]
+    list_filter = ["status", "channel", "template", "language"]
+    search_fields = ["recipient", "dedupe_key"]
+    date_hierarchy = "created_at"
+    actions = ["retry_failed"]
+    fields = [
+        "channel",
+        "recipient",
+        "language",
+        "template",
+        "context",
+        "status",
+        "attempts",
+        "last_error",
+        "dedupe_key",
+        "created_at",
+        "next_attempt_at",
+        "sending_since",
+        "sent_at",
+    ]
+
+    @admin.display(description=_("recipient"))
+    def masked_recipient(self, obj):
+        return obj.masked_recipient
+
+    def has_retry_permission(self, request):
+        return request.user.has_perm("sanctuary.retry_outgoingmessage")
+
+    @admin.action(description=_("Try failed messages again"), permissions=["retry"])
+    def retry_failed(self, request, queryset):
+        retried = sum(
+            services.message_retry(message=message, actor=request.user)
+            for message in queryset.filter(status=OutgoingMessage.Status.FAILED)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed message will be tried again.",
+                "%(count)d failed messages will be tried again.",
+                retried,
+            )
+            % {"count": retried},
+            messages.SUCCESS if retried else messages.WARNING,
+        )
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "actor", "action", "content_type", "object_repr"]
+    list_filter = ["action", "content_type"]
+    list_select_related = ["actor", "content_type"]
+    search_fields = ["object_repr", "action", "actor__email"]
+    date_hierarchy = "created_at"
+    fields = ["created_at", "actor", "action", "content_type", "object_id", "object_repr", "detail"]

@@ -1,0 +1,11 @@
+from django.conf import settings
+from django.utils.translation import get_language_info
+
+
+def site(request):
+    """What the base template needs on every page: the languages, each in its own name."""
+    return {
+        "site_languages": [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ],
+    }

@@ -1,0 +1,65 @@
+"""How an outgoing message turns into words, and how a failure is judged.
+
+A message row keeps a template name and a small context (ids and plain values). The words are
+rendered only when the message is sent, in the recipient's language, so nothing sensitive or
+stale sits in the outbox. A template whose words need fresh data (a link with a new token, a
+booking's current time) registers a context builder that loads it by id at send time.
+
+Templates live in templates/messages/<template>/: subject.txt and email.txt for email, sms.txt
+for SMS.
+"""
+
+import smtplib
+from collections.abc import Callable
+
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from sanctuary.sms import SmsPermanentError, SmsTemporaryError
+
+ContextBuilder = Callable[[dict], dict]
+
+_context_builders: dict[str, ContextBuilder] = {}
+
+
+def context_builder(template: str) -> Callable[[ContextBuilder], ContextBuilder]:
+    """Register a function that adds fresh values to a template's context at send time."""
+
+    def register(function: ContextBuilder) -> ContextBuilder:
+        _context_builders[template] = function
+        return function
+
+    return register
+
+
+def render_message(*, template: str, channel: str, language: str, context: dict) -> tuple[str, str]:
+    """Return (subject, body) in the given language. SMS has an empty subject."""
+    builder = _context_builders.get(template)
+    with translation.override(language):
+        full_context = {**context, **(builder(context) if builder else {})}
+        if channel == "sms":
+            body = render_to_string(f"messages/{template}/sms.txt", full_context, using="text")
+            return "", body.strip()
+        subject = render_to_string(f"messages/{template}/subject.txt", full_context, using="text")
+        body = render_to_string(f"messages/{template}/email.txt", full_context, using="text")
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def is_temporary_failure(error: Exception) -> bool:
+    """Could sending succeed if we try again later?"""
+    if isinstance(error, SmsTemporaryError):
+        return True
+    if isinstance(error, SmsPermanentError | TemplateDoesNotExist | TemplateSyntaxError):
+        return False
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return any(code < 500 for code in codes)
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        # Our credentials are wrong: once someone fixes them, the message should still go.
+        return True
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code < 500
+    # Connection refused, timeouts, a dropped connection, anything unforeseen: try again,
+    # within the attempts limit.
+    return True

@@ -1,0 +1,66 @@
+"""The three roles, as Django groups, and what each may do.
+
+ROLE_PERMISSIONS is the one place that says it. A data migration creates the groups, and every
+`migrate` brings their permissions up to date (so an app that adds models adds them here).
+"""
+
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(TextChoices):
+    # The value is the group's name, which is stored; the label is what people read.
+    PROGRAMME_STAFF = "Programme staff", _("Programme staff")
+    BURSARY_REVIEWERS = "Bursary reviewers", _("Bursary reviewers")
+    VOLUNTEERS = "Volunteers", _("Volunteers")
+
+
+# Roles whose work happens in the Django admin.
+ROLES_WITH_ADMIN_ACCESS = (Role.PROGRAMME_STAFF, Role.BURSARY_REVIEWERS)
+
+# "app_label.codename" for each role.
+ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.PROGRAMME_STAFF: (
+        "venues.add_venue",
+        "venues.change_venue",
+        "venues.view_venue",
+        "sanctuary.view_outgoingmessage",
+        "sanctuary.retry_outgoingmessage",
+        "sanctuary.view_auditevent",
+        "sanctuary.add_user",
+        "sanctuary.change_user",
+        "sanctuary.view_user",
+    ),
+    Role.BURSARY_REVIEWERS: ("venues.view_venue",),
+    Role.VOLUNTEERS: (),
+}
+
+
+def roles_sync(apps) -> None:
+    """Create the role groups and give each exactly its permissions.
+
+    Takes an app registry so that a migration can pass its historical one.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        # A migration's historical app configs have no models module; create_permissions
+        # skips those unless told otherwise.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for name in names:
+            app_label, codename = name.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:  # its app may not be migrated yet
+                wanted.append(permission)
+        group.permissions.set(wanted)

@@ -1,0 +1,21 @@
+"""Celery tasks for the outbox. Each takes only ids and calls a service."""
+
+from celery import shared_task
+
+from sanctuary import services
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_message(message_id: int) -> None:
+    retry_in = services.message_deliver(message_id=message_id)
+    if retry_in is not None and not send_message.app.conf.task_always_eager:
+        # A lost retry is not a lost message: the sweep finds it once it is overdue.
+        send_message.apply_async((message_id,), countdown=retry_in)
+
+
+@shared_task(ignore_result=True)
+def outbox_sweep() -> int:
+    message_ids = services.outbox_sweep()
+    for message_id in message_ids:
+        send_message.delay(message_id)
+    return len(message_ids)

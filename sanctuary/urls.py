@@ -1,0 +1,30 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from sanctuary import views
+
+admin.site.site_header = _("Sanctuary administration")
+admin.site.site_title = _("Sanctuary")
+admin.site.index_title = _("Theatre of Sanctuary")
+admin.site.site_url = "/"
+# The admin's own password form has no rate limit: send everyone through allauth's sign-in,
+# which is rate limited and asks for the second factor.
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", views.health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("venues/", include("venues.urls")),
+    path("team/", views.team_home, name="team_home"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+)

@@ -1,0 +1,84 @@
+"""The public site in a real browser, on a phone, with JavaScript off."""
+
+from django.utils import translation
+from playwright.sync_api import expect
+
+
+def test_switching_to_arabic_turns_the_home_page_right_to_left_and_translates_it(
+    live_server, live_venues, phone_without_javascript
+):
+    page = phone_without_javascript
+    page.goto(f"{live_server.url}/en/")
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+
+    page.get_by_role("button", name="العربيّة").click()
+
+    expect(page).to_have_url(f"{live_server.url}/ar/")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    with translation.override("ar"):
+        welcome = translation.gettext("Welcome. You are safe here.")
+        venues_link = translation.gettext("Venues")
+    expect(page.locator("h1")).to_have_text(welcome)
+
+    # The choice is remembered on the next page.
+    page.get_by_role("navigation").get_by_role("link", name=venues_link).click()
+    expect(page).to_have_url(f"{live_server.url}/ar/venues/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/ar/")
+
+
+def test_the_venue_pages_show_the_three_venues(live_server, live_venues, phone_without_javascript):
+    page = phone_without_javascript
+    page.goto(f"{live_server.url}/en/venues/")
+    for name, postcode in [
+        ("Theatre Royal", "NR2 1RL"),
+        ("Playhouse", "NR3 1AB"),
+        ("Stage Two", "NR2 1RL"),
+    ]:
+        page.get_by_role("link", name=name, exact=True).click()
+        expect(page.locator("h1")).to_have_text(name)
+        expect(page.locator(".address")).to_contain_text(postcode)
+        page.go_back()
+
+
+def test_pashto_venue_pages_are_right_to_left_with_the_address_kept_left_to_right(
+    live_server, live_venues, phone_without_javascript
+):
+    page = phone_without_javascript
+    page.goto(f"{live_server.url}/ps/venues/playhouse/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("h1")).to_have_text("پلې هاوس")
+    expect(page.locator(".address bdi").first).to_have_text("42–58 St George's Street, Norwich")
+
+
+def test_every_request_stays_on_this_site(live_server, live_venues, phone_without_javascript):
+    page = phone_without_javascript
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ["/en/", "/fa/", "/en/venues/theatre-royal/", "/en/accounts/login/"]:
+        page.goto(f"{live_server.url}{path}")
+    assert requested
+    assert all(url.startswith(live_server.url) for url in requested), requested
+
+
+def test_touch_targets_are_at_least_44_pixels(live_server, live_venues, phone_without_javascript):
+    page = phone_without_javascript
+    page.goto(f"{live_server.url}/en/")
+    targets = page.locator(".language-form button, .site-nav a, .footer-links a")
+    assert targets.count() >= 8
+    for index in range(targets.count()):
+        box = targets.nth(index).bounding_box()
+        assert box["height"] >= 44, targets.nth(index).inner_text()
+
+
+def test_a_volunteer_signs_in_on_a_phone(live_server, live_venues, phone_without_javascript):
+    page = phone_without_javascript
+    page.goto(f"{live_server.url}/en/")
+    page.get_by_role("link", name="Team sign-in").click()
+    page.get_by_label("Email address").fill("volunteer@example.org")
+    page.get_by_label("Password").fill("sanctuary-demo")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("h1")).to_have_text("Hello, Vik")
+    expect(page.get_by_text("Volunteers")).to_be_visible()

@@ -1,0 +1,128 @@
+"""Signing in with allauth: email as the login, no sign-up, rate limits, set-password links."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from sanctuary import services
+from sanctuary.models import AuditEvent, User
+from sanctuary.roles import Role
+from tests.factories import PASSWORD, UserFactory
+
+
+def sign_in(client, email, password):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def test_team_members_sign_in_with_their_email(client, volunteer):
+    response = sign_in(client, volunteer.email, PASSWORD)
+    assert response.status_code == 302
+    assert response.url == reverse("team_home")
+    assert client.get(reverse("team_home")).context["user"] == volunteer
+
+
+def test_a_wrong_password_is_refused_with_a_clear_message(client, volunteer):
+    response = sign_in(client, volunteer.email, "not-the-password")
+    assert response.status_code == 200
+    assert "That email address and password do not match." in response.content.decode()
+
+
+def test_nobody_can_sign_themselves_up(client, db):
+    response = client.post(
+        reverse("account_signup"), {"email": "new@example.org", "password1": "x" * 16}
+    )
+    assert response.status_code == 200
+    assert "Team accounts are made by our staff" in response.content.decode()
+    assert not User.objects.filter(email="new@example.org").exists()
+
+
+def test_repeated_failed_sign_ins_are_rate_limited(client, volunteer):
+    for _ in range(5):
+        sign_in(client, volunteer.email, "wrong-password")
+    # Even the right password is refused now, for a while.
+    response = sign_in(client, volunteer.email, PASSWORD)
+    assert response.status_code != 302
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.redis
+def test_rate_limits_are_kept_in_redis(settings):
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_the_admin_login_sends_people_to_allauths_sign_in(client):
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_the_admin_login_form_cannot_be_used_to_guess_passwords(client, programme_staff):
+    response = client.post(
+        reverse("admin:login"), {"username": programme_staff.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_new_team_member_sets_their_password_from_an_emailed_link(
+    client, programme_staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        user = services.user_create(
+            email="Nadia@Example.org",
+            first_name="Nadia",
+            roles=[Role.VOLUNTEERS],
+            actor=programme_staff,
+        )
+    assert user.email == "nadia@example.org"
+    assert not user.has_usable_password()
+    assert len(mail.outbox) == 1
+    link = re.search(r"https://sanctuary\.example\.org(\S+)", mail.outbox[0].body).group(1)
+    assert "Nadia" in mail.outbox[0].body
+
+    response = client.get(link, follow=True)  # allauth moves the key into the session
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else link
+    response = client.post(
+        form_url, {"password1": "a-new-long-password", "password2": "a-new-long-password"}
+    )
+    assert response.status_code == 302
+
+    assert sign_in(client, "nadia@example.org", "a-new-long-password").status_code == 302
+    actions = set(
+        AuditEvent.objects.filter(object_id=str(user.pk)).values_list("action", flat=True)
+    )
+    assert {"user.create", "user.invite", "user.roles"} <= actions
+
+
+def test_the_invitation_stores_no_token_in_the_outbox(db, django_capture_on_commit_callbacks):
+    user = UserFactory()
+    message = services.user_invite(user=user, actor=None)
+    assert message.context == {"user_id": user.pk}
+
+
+def test_password_reset_sends_a_link_to_a_known_address_only(client, volunteer):
+    client.post(reverse("account_reset_password"), {"email": volunteer.email})
+    client.post(reverse("account_reset_password"), {"email": "stranger@example.org"})
+    assert [message.to for message in mail.outbox] == [[volunteer.email]]
+
+
+def test_two_step_sign_in_can_be_set_up(client, programme_staff):
+    sign_in(client, programme_staff.email, PASSWORD)
+    # Setting up a second factor asks for the password again first.
+    assert client.get(reverse("mfa_activate_totp")).url.startswith(
+        reverse("account_reauthenticate")
+    )
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    assert b'name="code"' in response.content  # the authenticator app's code
+    assert b"data:image" in response.content or b"<svg" in response.content  # the QR code
+
+
+def test_team_pages_need_a_sign_in(client):
+    response = client.get(reverse("team_home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))

@@ -1,0 +1,329 @@
+import socket
+import threading
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from sanctuary import services, sms
+from sanctuary.models import AuditEvent, OutgoingMessage
+from sanctuary.tasks import outbox_sweep, send_message
+
+
+def queue_note(**overrides) -> OutgoingMessage:
+    fields = {
+        "channel": OutgoingMessage.Channel.EMAIL,
+        "recipient": "amal@example.org",
+        "template": "test_note",
+        "dedupe_key": "test:1",
+        "language": "en",
+        "context": {"name": "Amal"},
+    }
+    return services.message_queue(**{**fields, **overrides})
+
+
+# A real SMTP server on this machine, whose replies each test scripts --------------------------
+
+
+class ScriptedSmtpHandler:
+    def __init__(self):
+        self.replies: list[str] = []  # replies to give to DATA, in order; then "250"
+        self.received: list = []
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.replies:
+            return self.replies.pop(0)
+        self.received.append(envelope)
+        return "250 Message accepted"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    handler = ScriptedSmtpHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    yield handler
+    controller.stop()
+
+
+# Queueing -------------------------------------------------------------------------------------
+
+
+def test_a_queued_message_is_sent_when_the_transaction_commits(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        message = queue_note()
+        assert mail.outbox == []
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENT
+    assert message.attempts == 1
+    assert message.sent_at is not None
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["amal@example.org"]
+    # Plain text: nothing is HTML-escaped.
+    assert "Amal & friends" in mail.outbox[0].body
+
+
+def test_a_message_is_not_sent_if_the_change_that_caused_it_is_rolled_back(
+    db, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue_note()
+        raise RuntimeError("the booking failed")
+    assert callbacks == []
+    assert not OutgoingMessage.objects.exists()
+    assert mail.outbox == []
+
+
+def test_queueing_the_same_dedupe_key_twice_sends_once(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = queue_note()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        second = queue_note(recipient="someone-else@example.org")
+    assert second.pk == first.pk
+    assert callbacks == []
+    assert OutgoingMessage.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_message_is_rendered_in_the_recipients_language(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_note(language="ar", dedupe_key="test:ar")
+        queue_note(language="en", dedupe_key="test:en")
+    arabic, english = mail.outbox
+    assert arabic.subject != english.subject
+    assert english.subject == "Theatre of Sanctuary"
+    assert arabic.extra_headers["Content-Language"] == "ar"
+
+
+def test_an_unknown_language_falls_back_to_english(db):
+    assert queue_note(language="xx").language == "en"
+
+
+def test_sms_goes_through_the_sms_backend(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue_note(channel=OutgoingMessage.Channel.SMS, recipient="+447911123456")
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENT
+    assert sms.outbox == [{"to": "+447911123456", "body": "Welcome, Amal"}]
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("channel", "recipient"),
+    [("email", "not-an-address"), ("sms", "07700 900123"), ("sms", "+44 12")],
+)
+def test_a_recipient_that_cannot_receive_the_channel_is_refused(db, channel, recipient):
+    with pytest.raises(ValidationError):
+        queue_note(channel=channel, recipient=recipient)
+
+
+# Sending: retries, failures, never twice ------------------------------------------------------
+
+
+def test_a_temporary_smtp_error_is_retried_with_backoff(db, smtp_server, settings):
+    smtp_server.replies = ["451 4.3.0 Please try again later"]
+    message = queue_note()
+
+    retry_in = services.message_deliver(message_id=message.pk)
+
+    message.refresh_from_db()
+    assert retry_in == settings.OUTBOX_RETRY_BASE_SECONDS
+    assert message.status == OutgoingMessage.Status.PENDING
+    assert message.attempts == 1
+    assert "451" in message.last_error
+    assert message.next_attempt_at > timezone.now() + timedelta(seconds=retry_in - 5)
+
+    assert services.message_deliver(message_id=message.pk) is None
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENT
+    assert message.attempts == 2
+    assert len(smtp_server.received) == 1
+
+
+def test_the_wait_doubles_after_each_temporary_error(db, smtp_server, settings):
+    smtp_server.replies = ["451 4.3.0 Busy"] * 3
+    message = queue_note()
+    waits = [services.message_deliver(message_id=message.pk) for _ in range(3)]
+    base = settings.OUTBOX_RETRY_BASE_SECONDS
+    assert waits == [base, base * 2, base * 4]
+
+
+def test_a_permanent_smtp_error_marks_the_message_failed(db, smtp_server):
+    smtp_server.replies = ["550 5.1.1 No such mailbox"]
+    message = queue_note()
+
+    assert services.message_deliver(message_id=message.pk) is None
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.FAILED
+    assert "550" in message.last_error
+    assert smtp_server.received == []
+
+
+def test_temporary_errors_give_up_after_the_attempts_limit(db, smtp_server, settings):
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    smtp_server.replies = ["451 4.3.0 Busy"] * 3
+    message = queue_note()
+    for _ in range(3):
+        services.message_deliver(message_id=message.pk)
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.FAILED
+    assert message.attempts == 3
+
+
+def test_an_smtp_server_that_is_down_is_a_temporary_error(db, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = _free_port()  # nothing listens there
+    message = queue_note()
+    assert services.message_deliver(message_id=message.pk) is not None
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.PENDING
+    assert message.last_error
+
+
+def test_running_the_send_task_twice_sends_once(db):
+    message = queue_note()
+    send_message(message.pk)
+    send_message(message.pk)
+    message.refresh_from_db()
+    assert message.attempts == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_sends_of_one_message_send_it_once(smtp_server):
+    message = queue_note()
+    barrier = threading.Barrier(6)
+    errors = []
+
+    def deliver():
+        try:
+            barrier.wait()
+            services.message_deliver(message_id=message.pk)
+        except Exception as error:  # a failure in a thread must fail the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=deliver) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    message.refresh_from_db()
+    assert errors == []
+    assert message.status == OutgoingMessage.Status.SENT
+    assert message.attempts == 1
+    assert len(smtp_server.received) == 1
+
+
+# The sweep ------------------------------------------------------------------------------------
+
+
+def test_the_sweep_sends_overdue_pending_messages_and_leaves_fresh_ones(db, settings):
+    overdue = queue_note(dedupe_key="test:overdue")
+    fresh = queue_note(dedupe_key="test:fresh")
+    OutgoingMessage.objects.filter(pk=overdue.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS + 1)
+    )
+
+    assert outbox_sweep() == 1
+
+    overdue.refresh_from_db()
+    fresh.refresh_from_db()
+    assert overdue.status == OutgoingMessage.Status.SENT
+    assert fresh.status == OutgoingMessage.Status.PENDING
+
+
+def test_the_sweep_frees_a_message_left_sending_by_a_dead_worker(db, settings):
+    message = queue_note()
+    long_ago = timezone.now() - timedelta(seconds=settings.OUTBOX_STALE_SENDING_SECONDS + 60)
+    OutgoingMessage.objects.filter(pk=message.pk).update(
+        status=OutgoingMessage.Status.SENDING, sending_since=long_ago, next_attempt_at=long_ago
+    )
+    assert services.outbox_sweep() == []  # freed now, due at the next sweep
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.PENDING
+
+
+def test_the_sweep_leaves_a_message_that_is_being_sent_now(db):
+    message = queue_note()
+    OutgoingMessage.objects.filter(pk=message.pk).update(
+        status=OutgoingMessage.Status.SENDING, sending_since=timezone.now()
+    )
+    services.outbox_sweep()
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENDING
+
+
+# The admin ------------------------------------------------------------------------------------
+
+
+def test_programme_staff_see_failed_messages_and_retry_them(
+    client, programme_staff, django_capture_on_commit_callbacks
+):
+    message = queue_note()
+    OutgoingMessage.objects.filter(pk=message.pk).update(
+        status=OutgoingMessage.Status.FAILED, attempts=8, last_error="550 No such mailbox"
+    )
+    client.force_login(programme_staff)
+    changelist = reverse("admin:sanctuary_outgoingmessage_changelist")
+
+    page = client.get(changelist, {"status__exact": "failed"})
+    assert page.status_code == 200
+    assert "a…@example.org" in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            changelist, {"action": "retry_failed", "_selected_action": [message.pk]}
+        )
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENT
+    assert AuditEvent.objects.filter(action="message.retry", actor=programme_staff).exists()
+
+
+def test_reviewers_cannot_see_the_outbox(client, reviewer):
+    client.force_login(reviewer)
+    response = client.get(reverse("admin:sanctuary_outgoingmessage_changelist"))
+    assert response.status_code == 403
+
+
+def test_the_outbox_list_makes_the_same_number_of_queries_however_long_it_is(
+    client, programme_staff, django_assert_max_num_queries
+):
+    client.force_login(programme_staff)
+    url = reverse("admin:sanctuary_outgoingmessage_changelist")
+    for number in range(3):
+        queue_note(dedupe_key=f"test:few:{number}")
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    for number in range(60):
+        queue_note(dedupe_key=f"test:many:{number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)

@@ -1,0 +1,90 @@
+"""The outbox with a real Celery worker (in a thread) and the real Redis broker."""
+
+import time
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+
+from sanctuary import services
+from sanctuary.celery import app
+from sanctuary.models import OutgoingMessage
+from sanctuary.tasks import outbox_sweep, send_message
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def broker():
+    """Tasks go through Redis instead of running in-process; the queue starts empty."""
+    app.conf.task_always_eager = False
+    app.control.purge()
+    yield app
+    app.control.purge()
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def worker(broker):
+    with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
+        yield
+
+
+def queue_note(key="worker:1") -> OutgoingMessage:
+    with transaction.atomic():
+        return services.message_queue(
+            channel=OutgoingMessage.Channel.EMAIL,
+            recipient="yusuf@example.org",
+            template="test_note",
+            dedupe_key=key,
+            language="en",
+            context={"name": "Yusuf"},
+        )
+
+
+def wait_until_sent(message: OutgoingMessage, seconds: float = 20) -> OutgoingMessage:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        message.refresh_from_db()
+        if message.status == OutgoingMessage.Status.SENT:
+            return message
+        time.sleep(0.1)
+    raise AssertionError(f"message still {message.status} after {seconds}s")
+
+
+def test_a_real_worker_delivers_a_queued_message(worker):
+    message = queue_note()
+
+    wait_until_sent(message)
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["yusuf@example.org"]
+    assert "Welcome, Yusuf" in mail.outbox[0].body
+
+
+def test_the_sweep_delivers_a_message_whose_task_was_lost_by_the_broker(broker, settings):
+    message = queue_note()  # its task is now waiting in Redis, with no worker to take it
+    assert broker.control.purge() == 1  # …and the broker loses it
+    OutgoingMessage.objects.filter(pk=message.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
+    )
+
+    with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
+        outbox_sweep.delay()
+        wait_until_sent(message)
+
+    assert len(mail.outbox) == 1
+
+
+def test_a_broker_outage_at_commit_keeps_the_change_and_the_message(broker):
+    with mock.patch.object(send_message, "delay", side_effect=OperationalError("broker down")):
+        message = queue_note()  # the commit succeeds although the task could not be sent
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.PENDING
+    assert OutgoingMessage.objects.filter(pk=message.pk).exists()

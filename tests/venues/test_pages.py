@@ -1,0 +1,88 @@
+import gzip
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+from venues.models import Venue
+
+PAGE_BUDGET_BYTES = 30 * 1024
+
+
+def test_the_home_page_introduces_the_programme_and_the_three_venues(client, venues):
+    html = client.get("/en/").content.decode()
+    for words in ["Theatre of Sanctuary", "weekly welcome drop-in", "Bursaries"]:
+        assert words in html
+    for name in ["Theatre Royal", "Playhouse", "Stage Two"]:
+        assert name in html
+
+
+@pytest.mark.parametrize(
+    ("slug", "name", "address"),
+    [
+        ("theatre-royal", "Theatre Royal", "Theatre Street, Norwich"),
+        ("playhouse", "Playhouse", "42–58 St George&#x27;s Street, Norwich"),
+        ("stage-two", "Stage Two", "Theatre Street, Norwich"),
+    ],
+)
+def test_each_venue_has_its_own_page(client, venues, slug, name, address):
+    response = client.get(reverse("venues:detail", kwargs={"slug": slug}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{name}</h1>" in html
+    assert address in html
+
+
+def test_an_inactive_venue_is_not_shown(client, venues):
+    Venue.objects.filter(slug="playhouse").update(is_active=False)
+    assert client.get(reverse("venues:detail", kwargs={"slug": "playhouse"})).status_code == 404
+    assert "/venues/playhouse/" not in client.get(reverse("venues:list")).content.decode()
+    assert "/venues/playhouse/" not in client.get("/en/").content.decode()
+
+
+def test_an_unknown_venue_gets_a_friendly_not_found_page(client, db):
+    response = client.get("/uk/venues/nowhere/")
+    assert response.status_code == 404
+    assert '<html lang="uk"' in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/venues/", "/en/privacy/"])
+def test_public_pages_need_one_query_however_many_venues(
+    client, venues, url, django_assert_num_queries
+):
+    with django_assert_num_queries(1 if url != "/en/privacy/" else 0):
+        client.get(url)
+    for number in range(20):
+        Venue.objects.create(
+            name=f"Hall {number}", slug=f"hall-{number}", address="x", postcode="x"
+        )
+    with django_assert_num_queries(1 if url != "/en/privacy/" else 0):
+        client.get(url)
+
+
+def test_a_venue_page_needs_one_query(client, venues, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        client.get("/en/venues/theatre-royal/")
+
+
+@pytest.mark.parametrize("url", ["/en/", "/ar/", "/en/venues/theatre-royal/", "/ps/venues/"])
+def test_public_pages_weigh_less_than_30_kb_compressed(client, venues, url):
+    html = client.get(url).content
+    with open(finders.find("css/site.css"), "rb") as stylesheet:
+        css = stylesheet.read()
+    transferred = len(gzip.compress(html)) + len(gzip.compress(css))
+    assert transferred < PAGE_BUDGET_BYTES
+
+
+def test_public_pages_make_no_third_party_requests(client, venues):
+    import re
+
+    html = client.get("/en/").content.decode()
+    for attribute in re.findall(r'(?:src|href|action)="([^"]+)"', html):
+        assert not attribute.startswith(("http:", "https:", "//")), attribute
+
+
+def test_the_health_check_answers(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from venues.models import Venue
+
+
+@admin.register(Venue)
+class VenueAdmin(TranslationAdmin):
+    list_display = ["name", "postcode", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = ["name", "postcode"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Sessions and bookings will point at venues: retire one by making it inactive.
+        return False
