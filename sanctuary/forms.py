@@ -5,7 +5,15 @@ from allauth.account import forms as allauth_forms
 from django.utils.translation import gettext_lazy as _
 
 
-class LoginForm(allauth_forms.LoginForm):
+class PlainLabels:
+    """Labels without a trailing colon: easier to read, and to translate."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+
+
+class LoginForm(PlainLabels, allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = _("Email address")
@@ -17,14 +25,14 @@ class LoginForm(allauth_forms.LoginForm):
             self.fields["remember"].label = _("Keep me signed in on this device")
 
 
-class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+class ResetPasswordForm(PlainLabels, allauth_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Email address")
         self.fields["email"].widget.attrs.pop("placeholder", None)
 
 
-class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+class ResetPasswordKeyForm(PlainLabels, allauth_forms.ResetPasswordKeyForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password1"].label = _("New password")

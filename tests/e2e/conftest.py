@@ -27,16 +27,36 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
+@pytest.fixture(scope="session", autouse=True)
+def _database_outlives_the_live_server(django_db_setup):
+    """Set the test database up before live_server, so that it is torn down after the server
+    (and its threads' connections) have stopped."""
+
+
+@pytest.fixture
+def site_data(transactional_db):
+    """The demo venues and accounts, as `make run` loads them."""
+    call_command("demo_data", stdout=io.StringIO())
+
+
+@pytest.fixture
+def browser(live_server, site_data):
+    """Chromium, started after the test's data is in place.
+
+    Playwright's sync API runs an event loop in this thread while it is open; Django's database
+    connections opened then would belong to that loop's context and outlive the test. So the
+    data comes first, and Playwright stops before the database is flushed.
+    """
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
@@ -48,8 +68,3 @@ def phone_without_javascript(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-@pytest.fixture
-def live_venues(transactional_db):
-    call_command("demo_data", stdout=io.StringIO())

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 
 def test_switching_to_arabic_turns_the_home_page_right_to_left_and_translates_it(
-    live_server, live_venues, phone_without_javascript
+    live_server, phone_without_javascript
 ):
     page = phone_without_javascript
     page.goto(f"{live_server.url}/en/")
@@ -29,7 +29,7 @@ def test_switching_to_arabic_turns_the_home_page_right_to_left_and_translates_it
     expect(page).to_have_url(f"{live_server.url}/ar/")
 
 
-def test_the_venue_pages_show_the_three_venues(live_server, live_venues, phone_without_javascript):
+def test_the_venue_pages_show_the_three_venues(live_server, phone_without_javascript):
     page = phone_without_javascript
     page.goto(f"{live_server.url}/en/venues/")
     for name, postcode in [
@@ -44,7 +44,7 @@ def test_the_venue_pages_show_the_three_venues(live_server, live_venues, phone_w
 
 
 def test_pashto_venue_pages_are_right_to_left_with_the_address_kept_left_to_right(
-    live_server, live_venues, phone_without_javascript
+    live_server, phone_without_javascript
 ):
     page = phone_without_javascript
     page.goto(f"{live_server.url}/ps/venues/playhouse/")
@@ -53,7 +53,7 @@ def test_pashto_venue_pages_are_right_to_left_with_the_address_kept_left_to_righ
     expect(page.locator(".address bdi").first).to_have_text("42–58 St George's Street, Norwich")
 
 
-def test_every_request_stays_on_this_site(live_server, live_venues, phone_without_javascript):
+def test_every_request_stays_on_this_site(live_server, phone_without_javascript):
     page = phone_without_javascript
     requested = []
     page.on("request", lambda request: requested.append(request.url))
@@ -63,7 +63,7 @@ def test_every_request_stays_on_this_site(live_server, live_venues, phone_withou
     assert all(url.startswith(live_server.url) for url in requested), requested
 
 
-def test_touch_targets_are_at_least_44_pixels(live_server, live_venues, phone_without_javascript):
+def test_touch_targets_are_at_least_44_pixels(live_server, phone_without_javascript):
     page = phone_without_javascript
     page.goto(f"{live_server.url}/en/")
     targets = page.locator(".language-form button, .site-nav a, .footer-links a")
@@ -73,7 +73,7 @@ def test_touch_targets_are_at_least_44_pixels(live_server, live_venues, phone_wi
         assert box["height"] >= 44, targets.nth(index).inner_text()
 
 
-def test_a_volunteer_signs_in_on_a_phone(live_server, live_venues, phone_without_javascript):
+def test_a_volunteer_signs_in_on_a_phone(live_server, phone_without_javascript):
     page = phone_without_javascript
     page.goto(f"{live_server.url}/en/")
     page.get_by_role("link", name="Team sign-in").click()
