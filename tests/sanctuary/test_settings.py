@@ -1,6 +1,7 @@
 """Production mode, checked the way it runs: a fresh process with only environment variables."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -79,3 +80,13 @@ def test_pages_send_security_headers(client, db):
 def test_the_embedded_default_needs_no_configuration():
     result = manage("check", DATABASE_URL="sqlite:///:memory:")
     assert result.returncode == 0, result.stderr
+
+
+def test_production_static_files_are_compressed_and_cache_busted(tmp_path):
+    result = manage("collectstatic", "--no-input", STATIC_ROOT=str(tmp_path), **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    stylesheets = {path.name for path in (tmp_path / "css").iterdir()}
+    hashed = [name for name in stylesheets if re.fullmatch(r"site\.[0-9a-f]{12}\.css", name)]
+    assert hashed, stylesheets
+    assert f"{hashed[0]}.gz" in stylesheets
+    assert f"{hashed[0]}.br" in stylesheets

@@ -86,3 +86,19 @@ def test_the_health_check_answers(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_measure_pages_reports_size_and_queries(venues):
+    import io
+
+    from django.core.management import call_command
+
+    output = io.StringIO()
+    call_command("measure_pages", "/en/", "/ar/venues/", stdout=output)
+    rows = output.getvalue().splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["/en/", "/ar/venues/"]
+    for row in rows:
+        _path, queries, html, css, gzipped, brotlied = row.split()
+        assert int(html) > 0 and int(css) > 0
+        assert int(queries) == 1
+        assert 0 < int(brotlied) < int(gzipped) < PAGE_BUDGET_BYTES
