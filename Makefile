@@ -45,7 +45,9 @@ lock: install  ## Re-pin every dependency after changing pyproject.toml
 
 check-deploy: install  ## The production system check, with a throwaway secret
 	SANCTUARY_PRODUCTION=true SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	ALLOWED_HOSTS=sanctuary.example.org $(PY) manage.py check --deploy --fail-level WARNING
+	ALLOWED_HOSTS=sanctuary.example.org SITE_URL=https://sanctuary.example.org \
+	DATABASE_URL=postgres://sanctuary@localhost/sanctuary REDIS_URL=redis://localhost:6379/0 \
+	EMAIL_URL=smtp+tls://localhost:587 $(PY) manage.py check --deploy --fail-level WARNING
 
 worker: install
 	$(VENV)/bin/celery -A sanctuary worker --loglevel INFO

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -15,51 +16,67 @@ class UserCreationForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["email", "first_name", "last_name"]
+        fields = ["email", "first_name", "last_name", "language"]
 
 
 class UserChangeForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["email", "first_name", "last_name", "is_active", "groups"]
+        fields = ["email", "first_name", "last_name", "language", "is_active", "groups"]
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """Team accounts. Permissions come only from the three roles; nobody sets another
+    person's password, and only a superuser can see or change a superuser or an email."""
+
     form = UserChangeForm
     add_form = UserCreationForm
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "role_names", "is_active", "last_login"]
     list_filter = ["groups", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
-    readonly_fields = ["last_login", "date_joined", "is_staff"]
     filter_horizontal = []
     actions = ["send_set_password_link"]
     add_fieldsets = [
-        (None, {"fields": ["email", "first_name", "last_name", "groups"]}),
+        (
+            None,
+            {
+                "fields": ["email", "first_name", "last_name", "language", "groups"],
+                "description": _(
+                    "We will email them a link to set their own password. Nobody else sees it."
+                ),
+            },
+        ),
     ]
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return self.add_fieldsets
-        fieldsets = [
-            (None, {"fields": ["email", "first_name", "last_name", "is_active"]}),
-            (_("Roles"), {"fields": ["groups", "is_staff"]}),
+        roles = ["groups", "is_staff"]
+        if request.user.is_superuser:
+            roles.append("is_superuser")
+        return [
+            (None, {"fields": ["email", "first_name", "last_name", "language", "is_active"]}),
+            (_("Roles"), {"fields": roles}),
             (_("Dates"), {"fields": ["last_login", "date_joined"]}),
         ]
-        if request.user.is_superuser:
-            fieldsets[1][1]["fields"] = ["groups", "is_staff", "is_superuser", "user_permissions"]
-        return fieldsets
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["fields"] = ["email", "first_name", "last_name", "groups"]
+            kwargs["fields"] = ["email", "first_name", "last_name", "language", "groups"]
         return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["last_login", "date_joined", "is_staff"]
+        if obj is not None and not request.user.is_superuser:
+            # Whoever controls the address controls the account (set-password links go there).
+            readonly.append("email")
+        return readonly
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("groups")
         if not request.user.is_superuser:
-            # Only a superuser may see or change a superuser.
             queryset = queryset.filter(is_superuser=False)
         return queryset
 
@@ -68,6 +85,7 @@ class UserAdmin(DjangoUserAdmin):
             kwargs["queryset"] = Group.objects.filter(name__in=Role.values)
             kwargs["widget"] = forms.CheckboxSelectMultiple
             kwargs["label"] = _("Roles")
+            kwargs["help_text"] = ""
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("roles"))
@@ -76,16 +94,23 @@ class UserAdmin(DjangoUserAdmin):
             str(Role(group.name).label) for group in obj.groups.all() if group.name in Role
         )
 
+    def user_change_password(self, request, id, form_url=""):
+        # People set their own passwords, from an emailed link.
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.set_unusable_password()
-        super().save_model(request, obj, form, change)
+        """Saved with its roles by save_related, in one service call."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.user_sync_staff_flag(user=form.instance, actor=request.user)
+        services.user_save(
+            user=form.instance,
+            roles=form.cleaned_data["groups"],
+            actor=request.user,
+            changed=form.changed_data,
+        )
         if not change:
-            services.user_invite(user=form.instance, actor=request.user)
             self.message_user(
                 request,
                 _("We have emailed %(email)s a link to set their password.")

@@ -12,6 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.phonenumber import to_python
 
 
+def language_choices():
+    return settings.LANGUAGES
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -45,6 +49,13 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    language = models.CharField(
+        _("language for messages"),
+        max_length=10,
+        choices=language_choices,
+        default="en",
+        help_text=_("Emails to this person, such as the link to set a password, use it."),
+    )
 
     objects = UserManager()
 

@@ -2,8 +2,10 @@
 
 import logging
 import uuid
+from collections.abc import Iterable
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -115,7 +117,12 @@ def message_deliver(*, message_id: int) -> int | None:
     with transaction.atomic():
         message = (
             OutgoingMessage.objects.select_for_update(skip_locked=True)
-            .filter(pk=message_id, status=OutgoingMessage.Status.PENDING)
+            .filter(
+                pk=message_id,
+                status=OutgoingMessage.Status.PENDING,
+                # Not before its retry is due (a little early is fine: clocks differ).
+                next_attempt_at__lte=now + timedelta(seconds=5),
+            )
             .first()
         )
         if message is None:
@@ -125,7 +132,11 @@ def message_deliver(*, message_id: int) -> int | None:
         message.sending_since = now
         message.save(update_fields=["status", "attempts", "sending_since", "updated_at"])
 
-    sending = OutgoingMessage.objects.filter(pk=message.pk, status=OutgoingMessage.Status.SENDING)
+    # This attempt's row: if the sweep has given the message to another worker meanwhile, this
+    # attempt's outcome must not overwrite that one's.
+    sending = OutgoingMessage.objects.filter(
+        pk=message.pk, status=OutgoingMessage.Status.SENDING, attempts=message.attempts
+    )
     try:
         _transmit(message)
     except Exception as error:
@@ -192,13 +203,17 @@ def outbox_sweep() -> list[int]:
         status=OutgoingMessage.Status.SENDING, sending_since__lt=stale
     ).update(status=OutgoingMessage.Status.PENDING, next_attempt_at=now, updated_at=now)
     overdue = now - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
-    return list(
-        OutgoingMessage.objects.filter(
-            status=OutgoingMessage.Status.PENDING, next_attempt_at__lte=overdue
+    with transaction.atomic():
+        message_ids = list(
+            OutgoingMessage.objects.select_for_update(skip_locked=True)
+            .filter(status=OutgoingMessage.Status.PENDING, next_attempt_at__lte=overdue)
+            .order_by("next_attempt_at")
+            .values_list("pk", flat=True)[:500]
         )
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:500]
-    )
+        # Due now, and not overdue again until the next sweep after that: a stopped worker
+        # finds each message queued once, not once a minute.
+        OutgoingMessage.objects.filter(pk__in=message_ids).update(next_attempt_at=now)
+    return message_ids
 
 
 @transaction.atomic
@@ -222,66 +237,103 @@ def message_retry(*, message: OutgoingMessage, actor: User) -> bool:
 # Team accounts ----------------------------------------------------------------------------------
 
 
-def user_sync_staff_flag(*, user: User, actor: User | None) -> User:
-    """Give admin access to exactly those whose role needs it (and superusers).
-
-    Call it after the user's roles change.
-    """
-    needs_admin = (
+def _needs_admin(user: User) -> bool:
+    return (
         user.is_superuser
         or user.groups.filter(name__in=[role.value for role in ROLES_WITH_ADMIN_ACCESS]).exists()
     )
-    roles = sorted(user.groups.values_list("name", flat=True))
-    if user.is_staff != needs_admin:
-        user.is_staff = needs_admin
-        user.save(update_fields=["is_staff"])
-    audit_record(actor=actor, action="user.roles", obj=user, detail={"roles": roles})
-    return user
 
 
 @transaction.atomic
-def user_create(
+def user_save(
     *,
-    email: str,
-    first_name: str = "",
-    last_name: str = "",
-    roles: list[Role],
+    user: User,
+    roles: Iterable[Group],
     actor: User | None,
+    changed: Iterable[str] = (),
     password: str | None = None,
 ) -> User:
-    """Create a team member's account. Without a password, they are emailed a link to set one."""
-    user = User(email=email, first_name=first_name, last_name=last_name)
-    if password:
+    """Save a team member's account and roles, as staff edit it in the admin.
+
+    A new account has no password: its owner is emailed a link to set one (demo data and
+    tests may give a password instead). Admin access follows the roles. Only what really
+    changed is written to the audit trail.
+    """
+    created = user.pk is None
+    if created and password:
         user.set_password(password)
-    else:
+    elif created:
         user.set_unusable_password()
-    user.full_clean()
+    user.full_clean(exclude=["password"])
     user.save()
-    user.groups.set(Group.objects.filter(name__in=[role.value for role in roles]))
-    audit_record(actor=actor, action="user.create", obj=user)
-    user_sync_staff_flag(user=user, actor=actor)
-    if not password:
-        user_invite(user=user, actor=actor)
+    roles_before = set() if created else set(user.groups.values_list("name", flat=True))
+    user.groups.set(roles)
+    roles_after = set(user.groups.values_list("name", flat=True))
+    if user.is_staff != _needs_admin(user):
+        user.is_staff = not user.is_staff
+        user.save(update_fields=["is_staff"])
+    # allauth also signs people in by the addresses it has on record: keep only the current one.
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).delete()
+
+    if created:
+        audit_record(
+            actor=actor, action="user.create", obj=user, detail={"roles": sorted(roles_after)}
+        )
+        if not password:
+            user_invite(user=user, actor=actor)
+        return user
+    fields = sorted(set(changed) - {"groups"})
+    detail = {"fields": fields} if fields else {}
+    if roles_after != roles_before:
+        detail["roles"] = sorted(roles_after)
+    if detail:
+        audit_record(actor=actor, action="user.update", obj=user, detail=detail)
     return user
 
 
+def user_create(
+    *,
+    email: str,
+    roles: Iterable[Role],
+    actor: User | None,
+    first_name: str = "",
+    last_name: str = "",
+    language: str = "en",
+    password: str | None = None,
+) -> User:
+    """Create a team member's account; they are emailed a link to set their password."""
+    user = User(email=email, first_name=first_name, last_name=last_name, language=language)
+    groups = Group.objects.filter(name__in=[role.value for role in roles])
+    return user_save(user=user, roles=groups, actor=actor, password=password)
+
+
 def user_invite(*, user: User, actor: User | None) -> OutgoingMessage:
-    """Email a team member a link to set their password (valid for PASSWORD_RESET_TIMEOUT)."""
+    """Email a team member a link to set their password, in their language."""
     with transaction.atomic():
         audit_record(actor=actor, action="user.invite", obj=user)
-        return message_queue(
-            channel=OutgoingMessage.Channel.EMAIL,
-            recipient=user.email,
-            template="staff_invitation",
-            # Every invitation is its own message: a second one is sent on purpose.
-            dedupe_key=f"staff-invitation:user:{user.pk}:{uuid.uuid4().hex}",
-            language=translation.get_language() or settings.LANGUAGE_CODE,
-            context={"user_id": user.pk},
-        )
+        return _set_password_message(user=user, template="staff_invitation")
+
+
+def user_password_reset_send(*, user: User) -> OutgoingMessage:
+    """Email the link someone asked for on the "set your password" page."""
+    return _set_password_message(user=user, template="password_reset")
+
+
+def _set_password_message(*, user: User, template: str) -> OutgoingMessage:
+    return message_queue(
+        channel=OutgoingMessage.Channel.EMAIL,
+        recipient=user.email,
+        template=template,
+        # Every request is its own message: a second one is sent on purpose.
+        dedupe_key=f"{template}:user:{user.pk}:{uuid.uuid4().hex}",
+        language=user.language,
+        context={"user_id": user.pk},
+    )
 
 
 @context_builder("staff_invitation")
-def _staff_invitation_context(context: dict) -> dict:
+@context_builder("password_reset")
+def _set_password_context(context: dict) -> dict:
     # The link is made when the message is sent, so no token is ever stored in the outbox.
     from allauth.account.forms import default_token_generator
     from allauth.account.utils import user_pk_to_url_str

@@ -33,6 +33,19 @@ if PRODUCTION:
         raise ImproperlyConfigured(
             "Set SECRET_KEY to a random value of at least 50 characters in production."
         )
+    # The embedded defaults (SQLite, in-process tasks, a per-process cache, mail printed to
+    # the log, links to 127.0.0.1) have no place in production.
+    _missing = [
+        name for name in ("DATABASE_URL", "REDIS_URL", "EMAIL_URL", "SITE_URL") if name not in env
+    ]
+    if _missing:
+        raise ImproperlyConfigured(f"Set {', '.join(_missing)} in production.")
+    if not env.str("DATABASE_URL").startswith(("postgres://", "postgresql://")):
+        raise ImproperlyConfigured(
+            "Production runs on PostgreSQL: set DATABASE_URL to postgres://…"
+        )
+    if not env.str("SITE_URL").startswith("https://"):
+        raise ImproperlyConfigured("SITE_URL must be the site's https:// address in production.")
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
@@ -233,7 +246,12 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Norwich Theatre Sanctuary <sanctuary@norwichtheatre.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SMS_BACKEND = env.str("SMS_BACKEND", default="sanctuary.sms.ConsoleSmsBackend")
+# Until a provider is set up, production marks text messages failed rather than print phone
+# numbers to the log.
+SMS_BACKEND = env.str(
+    "SMS_BACKEND",
+    default="sanctuary.sms.NoSmsBackend" if PRODUCTION else "sanctuary.sms.ConsoleSmsBackend",
+)
 
 # The outbox: how often and how long a message is tried.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
@@ -269,6 +287,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # Security --------------------------------------------------------------------------------------
 
+CSRF_FAILURE_VIEW = "sanctuary.views.csrf_failure"
+# The load balancer asks for /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -1,6 +1,8 @@
 """A small pluggable interface for sending SMS.
 
 A provider is added by writing a subclass of SmsBackend and naming it in the SMS_BACKEND setting.
+Its send() must give up within a minute (a request timeout), well before the outbox decides that
+a message left "sending" belongs to a dead worker (OUTBOX_STALE_SENDING_SECONDS).
 Raise SmsTemporaryError when trying again later may work (a timeout, the provider is down) and
 SmsPermanentError when it never will (a number that cannot receive texts).
 """
@@ -36,6 +38,13 @@ class ConsoleSmsBackend(SmsBackend):
         with self._lock:
             self.stream.write(f"SMS to {to}:\n{body}\n{'-' * 40}\n")
             self.stream.flush()
+
+
+class NoSmsBackend(SmsBackend):
+    """Production's default until a provider is chosen: every text fails, visibly."""
+
+    def send(self, *, to: str, body: str) -> None:
+        raise SmsPermanentError("No SMS provider is set up (the SMS_BACKEND setting).")
 
 
 # Texts sent through LocmemSmsBackend, for tests, like django.core.mail.outbox.

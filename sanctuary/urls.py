@@ -1,7 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
@@ -18,6 +18,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy, name="privacy"),
     path("venues/", include("venues.urls")),
     path("team/", views.team_home, name="team_home"),
+    # Team members do not manage their own email addresses: staff set them in the admin.
+    re_path(r"^accounts/(email|confirm-email)/", views.not_here),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 )

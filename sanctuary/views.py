@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -32,3 +33,19 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every site, the admin's pages included."""
+    return HttpResponsePermanentRedirect(static("icons/favicon.svg"))
+
+
+def not_here(request, *args, **kwargs):
+    """For allauth pages this site does not offer (a team member's email is set by staff)."""
+    raise Http404
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (an old page, cookies cleared on a shared
+    phone): say so kindly, in the page's language, with the usual navigation."""
+    return HttpResponseForbidden(render(request, "403_csrf.html").content)

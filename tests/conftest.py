@@ -1,9 +1,13 @@
+import asyncio
 import os
 import shutil
+import socket
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from sanctuary import sms
 from tests import factories
@@ -13,14 +17,19 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def _available() -> dict[str, bool]:
-    return {**settings.TEST_SERVICES, "browser": os.path.exists(CHROMIUM)}
+    return {
+        **settings.TEST_SERVICES,
+        "browser": os.path.exists(CHROMIUM),
+        "gettext": shutil.which("xgettext") is not None,
+    }
 
 
 def pytest_sessionstart(session):
     missing = [name for name, ok in _available().items() if not ok]
     if CI and missing:
         pytest.exit(
-            f"CI needs PostgreSQL, Redis and Chromium; missing: {', '.join(missing)}", returncode=1
+            f"CI needs PostgreSQL, Redis, Chromium and gettext; missing: {', '.join(missing)}",
+            returncode=1,
         )
 
 
@@ -36,6 +45,7 @@ def pytest_collection_modifyitems(config, items):
         "postgres": "PostgreSQL is not answering (set DATABASE_URL or start it)",
         "redis": "Redis is not answering (set REDIS_URL or start it)",
         "browser": f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+        "gettext": "GNU gettext is not installed (apt-get install gettext)",
     }
     for item in items:
         for name, reason in reasons.items():
@@ -44,7 +54,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_sms():
+def _fresh_cache_sms_and_language():
+    # A request leaves its language active in this thread; each test starts in English.
+    translation.activate(settings.LANGUAGE_CODE)
     cache.clear()
     sms.outbox.clear()
     yield
@@ -75,3 +87,40 @@ def reviewer(db):
 @pytest.fixture
 def volunteer(db):
     return factories.user_with_role("Volunteers")
+
+
+# A real SMTP server on this machine, whose replies each test scripts --------------------------
+
+
+class ScriptedSmtpHandler:
+    def __init__(self):
+        self.replies: list[str] = []  # replies to give to DATA, in order; then "250"
+        self.received: list = []
+        self.delay = 0.0  # seconds to think before answering
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(self.delay)
+        if self.replies:
+            return self.replies.pop(0)
+        self.received.append(envelope)
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    handler = ScriptedSmtpHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    yield handler
+    controller.stop()

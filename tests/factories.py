@@ -1,5 +1,4 @@
 import factory
-from django.contrib.auth.models import Group
 
 from sanctuary import services
 from sanctuary.models import User
@@ -30,8 +29,18 @@ class VenueFactory(factory.django.DjangoModelFactory):
 
 
 def user_with_role(role_name: str, **kwargs) -> User:
-    user = UserFactory(**kwargs)
-    user.save()
-    user.groups.add(Group.objects.get(name=Role(role_name).value))
-    services.user_sync_staff_flag(user=user, actor=None)
-    return user
+    return services.user_create(
+        email=kwargs.pop("email", None) or f"{role_name.split()[0].lower()}-{_next()}@example.org",
+        roles=[Role(role_name)],
+        actor=None,
+        password=PASSWORD,
+        first_name=kwargs.pop("first_name", "Alex"),
+        **kwargs,
+    )
+
+
+_counter = iter(range(1, 1_000_000))
+
+
+def _next() -> int:
+    return next(_counter)

@@ -89,3 +89,71 @@ def test_a_venue_falls_back_to_english_where_it_has_no_translation(client, venue
     html = client.get("/ps/venues/playhouse/").content.decode()
     assert "Playhouse" in html
     assert "A smaller theatre by the river" in html
+
+
+def test_the_borrowed_strings_are_still_djangos_and_allauths():
+    import django
+    from allauth import account
+
+    from sanctuary import core_strings
+
+    sources = ""
+    for package in (Path(django.__file__).parent, Path(account.__file__).parent):
+        for module in (
+            "forms/fields.py",
+            "core/validators.py",
+            "contrib/auth/password_validation.py",
+            "contrib/auth/models.py",
+            "forms.py",
+        ):
+            if (package / module).exists():
+                sources += (package / module).read_text()
+    with translation.override("en"):
+        borrowed = [*core_strings.FORM_ERRORS, str(core_strings.PASSWORD_TOO_SHORT)]
+    for text in borrowed:
+        assert f'"{text}"' in sources, text
+
+
+def test_form_errors_are_in_pashto_too(client, db):
+    response = client.post("/ps/accounts/login/", {"login": "", "password": ""})
+    html = response.content.decode()
+    assert "This field is required." not in html
+    with translation.override("ps"):
+        assert translation.gettext("This field is required.") in html
+
+
+@pytest.mark.gettext
+def test_the_catalogs_cover_every_string_in_the_source(tmp_path):
+    """Extract the strings afresh, in a copy of the project, and find none untranslated."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(settings.BASE_DIR)
+    for name in ["manage.py", "sanctuary", "venues", "dropins", "bursaries", "templates", "locale"]:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sanctuary.settings",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    languages = [arg for path in CATALOGS for arg in ("-l", path.parts[-3])]
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", *languages, "--no-location"],
+        cwd=tmp_path,
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    for path in sorted(tmp_path.glob("locale/*/LC_MESSAGES/django.po")):
+        catalog = polib.pofile(str(path))
+        missing = [
+            entry.msgid for entry in catalog.untranslated_entries() + catalog.fuzzy_entries()
+        ]
+        assert missing == [], f"{path.parts[-3]}: run `make messages` and translate {missing}"

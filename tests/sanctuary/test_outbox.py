@@ -1,9 +1,8 @@
-import socket
 import threading
 from datetime import timedelta
+from unittest import mock
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -13,6 +12,7 @@ from django.utils import timezone
 from sanctuary import services, sms
 from sanctuary.models import AuditEvent, OutgoingMessage
 from sanctuary.tasks import outbox_sweep, send_message
+from tests.conftest import free_port
 
 
 def queue_note(**overrides) -> OutgoingMessage:
@@ -25,41 +25,6 @@ def queue_note(**overrides) -> OutgoingMessage:
         "context": {"name": "Amal"},
     }
     return services.message_queue(**{**fields, **overrides})
-
-
-# A real SMTP server on this machine, whose replies each test scripts --------------------------
-
-
-class ScriptedSmtpHandler:
-    def __init__(self):
-        self.replies: list[str] = []  # replies to give to DATA, in order; then "250"
-        self.received: list = []
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.replies:
-            return self.replies.pop(0)
-        self.received.append(envelope)
-        return "250 Message accepted"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server(settings):
-    handler = ScriptedSmtpHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    yield handler
-    controller.stop()
 
 
 # Queueing -------------------------------------------------------------------------------------
@@ -142,6 +107,12 @@ def test_a_recipient_that_cannot_receive_the_channel_is_refused(db, channel, rec
 # Sending: retries, failures, never twice ------------------------------------------------------
 
 
+def deliver_now(message: OutgoingMessage) -> int | None:
+    """Try to send the message at once, as the retry task does once its wait is over."""
+    OutgoingMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+    return services.message_deliver(message_id=message.pk)
+
+
 def test_a_temporary_smtp_error_is_retried_with_backoff(db, smtp_server, settings):
     smtp_server.replies = ["451 4.3.0 Please try again later"]
     message = queue_note()
@@ -155,7 +126,7 @@ def test_a_temporary_smtp_error_is_retried_with_backoff(db, smtp_server, setting
     assert "451" in message.last_error
     assert message.next_attempt_at > timezone.now() + timedelta(seconds=retry_in - 5)
 
-    assert services.message_deliver(message_id=message.pk) is None
+    assert deliver_now(message) is None
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.SENT
     assert message.attempts == 2
@@ -165,7 +136,7 @@ def test_a_temporary_smtp_error_is_retried_with_backoff(db, smtp_server, setting
 def test_the_wait_doubles_after_each_temporary_error(db, smtp_server, settings):
     smtp_server.replies = ["451 4.3.0 Busy"] * 3
     message = queue_note()
-    waits = [services.message_deliver(message_id=message.pk) for _ in range(3)]
+    waits = [deliver_now(message) for _ in range(3)]
     base = settings.OUTBOX_RETRY_BASE_SECONDS
     assert waits == [base, base * 2, base * 4]
 
@@ -187,7 +158,7 @@ def test_temporary_errors_give_up_after_the_attempts_limit(db, smtp_server, sett
     smtp_server.replies = ["451 4.3.0 Busy"] * 3
     message = queue_note()
     for _ in range(3):
-        services.message_deliver(message_id=message.pk)
+        deliver_now(message)
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.FAILED
     assert message.attempts == 3
@@ -196,7 +167,7 @@ def test_temporary_errors_give_up_after_the_attempts_limit(db, smtp_server, sett
 def test_an_smtp_server_that_is_down_is_a_temporary_error(db, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = _free_port()  # nothing listens there
+    settings.EMAIL_PORT = free_port()  # nothing listens there
     message = queue_note()
     assert services.message_deliver(message_id=message.pk) is not None
     message.refresh_from_db()
@@ -213,10 +184,24 @@ def test_running_the_send_task_twice_sends_once(db):
     assert len(mail.outbox) == 1
 
 
+def pending_note(**overrides) -> OutgoingMessage:
+    """A message waiting in the outbox, its task not yet run."""
+    fields = {
+        "channel": OutgoingMessage.Channel.EMAIL,
+        "recipient": "amal@example.org",
+        "template": "test_note",
+        "dedupe_key": "test:pending",
+        "language": "en",
+        "context": {"name": "Amal"},
+    }
+    return OutgoingMessage.objects.create(**{**fields, **overrides})
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_sends_of_one_message_send_it_once(smtp_server):
-    message = queue_note()
+    smtp_server.delay = 0.3  # a slow server: the others arrive while the first is sending
+    message = pending_note()
     barrier = threading.Barrier(6)
     errors = []
 
@@ -242,6 +227,31 @@ def test_concurrent_sends_of_one_message_send_it_once(smtp_server):
     assert len(smtp_server.received) == 1
 
 
+def test_a_message_is_not_sent_before_its_retry_is_due(db):
+    message = pending_note(next_attempt_at=timezone.now() + timedelta(minutes=5))
+    assert services.message_deliver(message_id=message.pk) is None
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (OutgoingMessage.Status.PENDING, 0)
+    assert mail.outbox == []
+
+
+def test_a_stale_attempt_does_not_overwrite_a_newer_one(db, smtp_server):
+    """A worker took so long that the sweep gave the message to another, which sent it."""
+    message = pending_note()
+
+    class SlowAndOverTaken:
+        def __call__(self, outgoing):
+            OutgoingMessage.objects.filter(pk=outgoing.pk).update(
+                status=OutgoingMessage.Status.SENT, attempts=2
+            )
+            raise OSError("connection reset")
+
+    with mock.patch.object(services, "_transmit", SlowAndOverTaken()):
+        services.message_deliver(message_id=message.pk)
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.last_error) == ("sent", 2, "")
+
+
 # The sweep ------------------------------------------------------------------------------------
 
 
@@ -258,6 +268,14 @@ def test_the_sweep_sends_overdue_pending_messages_and_leaves_fresh_ones(db, sett
     fresh.refresh_from_db()
     assert overdue.status == OutgoingMessage.Status.SENT
     assert fresh.status == OutgoingMessage.Status.PENDING
+
+
+def test_the_sweep_queues_a_waiting_message_once_not_every_minute(db, settings):
+    message = pending_note(
+        next_attempt_at=timezone.now() - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS + 1)
+    )
+    assert services.outbox_sweep() == [message.pk]
+    assert services.outbox_sweep() == []  # the worker is slow: not queued again a minute later
 
 
 def test_the_sweep_frees_a_message_left_sending_by_a_dead_worker(db, settings):

@@ -27,12 +27,9 @@ def test_the_migration_creates_the_three_roles_with_their_permissions(db):
     [(Role.PROGRAMME_STAFF, True), (Role.BURSARY_REVIEWERS, True), (Role.VOLUNTEERS, False)],
 )
 def test_admin_access_follows_the_role(db, role, admin_access):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=role.value))
-    services.user_sync_staff_flag(user=user, actor=None)
+    user = services.user_create(email="sam@example.org", roles=[role], actor=None, password="x")
     assert user.is_staff is admin_access
-    user.groups.clear()
-    services.user_sync_staff_flag(user=user, actor=None)
+    services.user_save(user=user, roles=[], actor=None, changed=["groups"])
     assert user.is_staff is False
 
 
@@ -63,11 +60,11 @@ def test_each_role_reaches_exactly_its_admin_pages(client, request, person):
             assert status in {302, 403}, f"{person} should not open {page} (got {status})"
 
 
-def test_a_volunteer_is_sent_to_sign_in_again_rather_than_into_the_admin(client, volunteer):
+def test_a_volunteer_is_turned_away_from_the_admin(client, volunteer):
     client.force_login(volunteer)
-    response = client.get(reverse("admin:index"))
-    assert response.status_code == 302
-    assert "admin/login" in response.url
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.status_code == 403
+    assert "403.html" in [template.name for template in response.templates]
 
 
 def test_anonymous_people_reach_no_team_page(client, db):
@@ -112,7 +109,12 @@ def test_programme_staff_add_a_team_member_who_is_emailed_a_link(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("admin:sanctuary_user_add"),
-            {"email": "leila@example.org", "first_name": "Leila", "groups": [reviewers.pk]},
+            {
+                "email": "leila@example.org",
+                "first_name": "Leila",
+                "language": "fa",
+                "groups": [reviewers.pk],
+            },
         )
     assert response.status_code == 302
     from sanctuary.models import User
@@ -120,6 +122,8 @@ def test_programme_staff_add_a_team_member_who_is_emailed_a_link(
     leila = User.objects.get(email="leila@example.org")
     assert leila.is_staff and not leila.has_usable_password()
     assert mail.outbox[0].to == ["leila@example.org"]
+    assert mail.outbox[0].extra_headers["Content-Language"] == "fa"  # her language, not ours
+    assert AuditEvent.objects.filter(actor=programme_staff, action="user.create").exists()
     assert AuditEvent.objects.filter(actor=programme_staff, action="user.invite").exists()
 
 
@@ -130,3 +134,62 @@ def test_the_roles_offered_in_the_admin_are_only_the_three_roles(client, program
     assert "Something else" not in page
     for role in Role:
         assert str(role.label) in page
+
+
+def test_programme_staff_cannot_set_a_colleagues_password(client, programme_staff, reviewer):
+    client.force_login(programme_staff)
+    url = reverse("admin:auth_user_password_change", args=[reviewer.pk])
+    assert client.get(url).status_code == 403
+    client.post(url, {"password1": "taken-over-123", "password2": "taken-over-123"})
+    reviewer.refresh_from_db()
+    assert not reviewer.check_password("taken-over-123")
+
+
+def test_programme_staff_cannot_change_a_colleagues_email(client, programme_staff, reviewer):
+    client.force_login(programme_staff)
+    client.post(
+        reverse("admin:sanctuary_user_change", args=[reviewer.pk]),
+        {
+            "email": "attacker@example.org",
+            "first_name": "Rita",
+            "language": "en",
+            "is_active": "on",
+            "groups": [Group.objects.get(name=Role.BURSARY_REVIEWERS.value).pk],
+        },
+    )
+    reviewer.refresh_from_db()
+    assert reviewer.email != "attacker@example.org"
+    assert reviewer.first_name == "Rita"  # the rest of the form was saved
+
+
+def test_a_changed_email_is_the_only_one_that_signs_in(db):
+    from allauth.account.models import EmailAddress
+
+    user = services.user_create(email="old@example.org", roles=[], actor=None, password="x")
+    EmailAddress.objects.create(user=user, email="old@example.org", verified=True, primary=True)
+    user.email = "new@example.org"
+    services.user_save(user=user, roles=[], actor=None, changed=["email"])
+    assert not EmailAddress.objects.filter(email="old@example.org").exists()
+
+
+def test_only_real_changes_are_audited(db, programme_staff):
+    user = services.user_create(
+        email="nour@example.org", roles=[Role.VOLUNTEERS], actor=programme_staff, password="x"
+    )
+    volunteers = Group.objects.filter(name=Role.VOLUNTEERS.value)
+    services.user_save(user=user, roles=volunteers, actor=programme_staff, changed=[])
+    services.user_save(user=user, roles=volunteers, actor=programme_staff, changed=["first_name"])
+    services.user_save(user=user, roles=[], actor=programme_staff, changed=["groups"])
+    events = AuditEvent.objects.filter(object_id=str(user.pk)).order_by("pk")
+    assert [(event.action, event.detail) for event in events] == [
+        ("user.create", {"roles": ["Volunteers"]}),
+        ("user.update", {"fields": ["first_name"]}),
+        ("user.update", {"roles": []}),
+    ]
+
+
+def test_team_members_cannot_add_email_addresses_to_their_own_account(client, volunteer):
+    client.force_login(volunteer)
+    response = client.post("/en/accounts/email/", {"action_add": "", "email": "x@example.org"})
+    assert response.status_code == 404
+    assert client.get("/en/accounts/email/").status_code == 404

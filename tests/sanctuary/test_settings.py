@@ -12,20 +12,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+CONFIGURATION = {
+    "SANCTUARY_PRODUCTION",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "SITE_URL",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMAIL_URL",
+    "SMS_BACKEND",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
+
+
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key
-        not in {
-            "DATABASE_URL",
-            "REDIS_URL",
-            "DEBUG",
-            "SECRET_KEY",
-            "ALLOWED_HOSTS",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-        }
-    }
+    """Run manage.py in a fresh process whose configuration is exactly `env`."""
+    environment = {key: value for key, value in os.environ.items() if key not in CONFIGURATION}
     environment.update(DJANGO_SETTINGS_MODULE="sanctuary.settings", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -42,9 +45,17 @@ PRODUCTION = {
     "SANCTUARY_PRODUCTION": "true",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "sanctuary.example.org",
+    "SITE_URL": "https://sanctuary.example.org",
     "DATABASE_URL": "postgres://sanctuary@127.0.0.1:5432/sanctuary",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_URL": "smtp+tls://sanctuary:secret@smtp.example.org:587",
 }
+
+SHOW_SETTINGS = (
+    "from django.conf import settings as s; "
+    "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND, "
+    "s.SMS_BACKEND, s.CACHES['default']['BACKEND'], s.DEBUG)"
+)
 
 
 def test_check_deploy_reports_nothing_in_production_mode():
@@ -53,18 +64,41 @@ def test_check_deploy_reports_nothing_in_production_mode():
     assert "System check identified no issues" in result.stdout
 
 
+def without(name: str) -> dict:
+    return {key: value for key, value in PRODUCTION.items() if key != name}
+
+
 @pytest.mark.parametrize(
-    ("change", "complaint"),
+    ("configuration", "complaint"),
     [
-        ({"DEBUG": "true"}, "DEBUG must be off"),
-        ({"SECRET_KEY": "development-only-not-secret"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({**PRODUCTION, "DEBUG": "true"}, "DEBUG must be off"),
+        ({**PRODUCTION, "SECRET_KEY": "development-only-not-secret"}, "SECRET_KEY"),
+        ({**PRODUCTION, "SECRET_KEY": "short"}, "SECRET_KEY"),
+        (without("DATABASE_URL"), "Set DATABASE_URL"),
+        (without("REDIS_URL"), "Set REDIS_URL"),
+        (without("EMAIL_URL"), "Set EMAIL_URL"),
+        (without("SITE_URL"), "Set SITE_URL"),
+        ({**PRODUCTION, "DATABASE_URL": "sqlite:///db.sqlite3"}, "PostgreSQL"),
+        ({**PRODUCTION, "SITE_URL": "http://sanctuary.example.org"}, "https://"),
     ],
 )
-def test_production_mode_refuses_to_start_with_unsafe_settings(change, complaint):
-    result = manage("check", **{**PRODUCTION, **change})
+def test_production_mode_refuses_to_start_with_unsafe_settings(configuration, complaint):
+    result = manage("check", **configuration)
     assert result.returncode != 0
     assert complaint in result.stderr
+
+
+def test_production_uses_the_real_services_and_never_prints_texts():
+    result = manage("shell", "--no-imports", "-c", SHOW_SETTINGS, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "False",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "sanctuary.sms.NoSmsBackend",
+        "django.core.cache.backends.redis.RedisCache",
+        "False",
+    ]
 
 
 def test_pages_send_security_headers(client, db):
@@ -78,8 +112,34 @@ def test_pages_send_security_headers(client, db):
 
 
 def test_the_embedded_default_needs_no_configuration():
-    result = manage("check", DATABASE_URL="sqlite:///:memory:")
+    result = manage("shell", "--no-imports", "-c", SHOW_SETTINGS)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "True",
+        "django.core.mail.backends.console.EmailBackend",
+        "sanctuary.sms.ConsoleSmsBackend",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "True",
+    ]
+
+
+def test_the_health_check_is_reachable_over_plain_http_in_production(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/en/").status_code == 301
+
+
+def test_a_form_sent_without_its_security_token_gets_a_kind_page(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/i18n/setlang/", {"language": "ar", "next": "/en/"}, HTTP_ACCEPT_LANGUAGE="uk"
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="uk" dir="ltr">' in html
+    assert "language-form" in html  # the usual page, with its language buttons
 
 
 def test_production_static_files_are_compressed_and_cache_busted(tmp_path):

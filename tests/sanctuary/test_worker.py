@@ -92,10 +92,28 @@ def test_the_sweep_delivers_a_message_whose_task_was_lost_by_the_broker(broker, 
     assert len(mail.outbox) == 1
 
 
-def test_a_broker_outage_at_commit_keeps_the_change_and_the_message(broker):
+def test_a_broker_outage_at_commit_loses_nothing(broker, settings):
     with mock.patch.object(send_message, "delay", side_effect=OperationalError("broker down")):
-        message = queue_note()  # the commit succeeds although the task could not be sent
-
+        message = queue_note()  # the commit succeeds although the task could not be queued
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.PENDING
-    assert OutgoingMessage.objects.filter(pk=message.pk).exists()
+
+    # The broker is back; a later sweep finds the message overdue and the worker sends it.
+    OutgoingMessage.objects.filter(pk=message.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
+    )
+    with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
+        outbox_sweep.delay()
+        wait_until_sent(message)
+    assert len(mail.outbox) == 1
+
+
+def test_the_worker_retries_a_temporary_smtp_failure_after_a_wait(worker, smtp_server, settings):
+    settings.OUTBOX_RETRY_BASE_SECONDS = 1
+    smtp_server.replies = ["451 4.3.0 Greylisted, try again soon"]
+
+    message = queue_note()
+
+    wait_until_sent(message)
+    assert message.attempts == 2
+    assert len(smtp_server.received) == 1

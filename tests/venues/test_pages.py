@@ -102,3 +102,9 @@ def test_measure_pages_reports_size_and_queries(venues):
         assert int(html) > 0 and int(css) > 0
         assert int(queries) == 1
         assert 0 < int(brotlied) < int(gzipped) < PAGE_BUDGET_BYTES
+
+
+def test_the_favicon_is_found_where_browsers_look_for_it(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.url.endswith("/icons/favicon.svg")
