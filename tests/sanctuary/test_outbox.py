@@ -14,17 +14,23 @@ from sanctuary.models import AuditEvent, OutgoingMessage
 from sanctuary.tasks import outbox_sweep, send_message
 from tests.conftest import free_port
 
+NOTE = {
+    "channel": OutgoingMessage.Channel.EMAIL,
+    "recipient": "amal@example.org",
+    "template": "test_note",
+    "dedupe_key": "test:1",
+    "language": "en",
+    "context": {"name": "Amal"},
+}
+
 
 def queue_note(**overrides) -> OutgoingMessage:
-    fields = {
-        "channel": OutgoingMessage.Channel.EMAIL,
-        "recipient": "amal@example.org",
-        "template": "test_note",
-        "dedupe_key": "test:1",
-        "language": "en",
-        "context": {"name": "Amal"},
-    }
-    return services.message_queue(**{**fields, **overrides})
+    return services.message_queue(**{**NOTE, **overrides})
+
+
+def pending_note(**overrides) -> OutgoingMessage:
+    """A message waiting in the outbox, its task not yet run."""
+    return OutgoingMessage.objects.create(**{**NOTE, **overrides})
 
 
 # Queueing -------------------------------------------------------------------------------------
@@ -182,19 +188,6 @@ def test_running_the_send_task_twice_sends_once(db):
     message.refresh_from_db()
     assert message.attempts == 1
     assert len(mail.outbox) == 1
-
-
-def pending_note(**overrides) -> OutgoingMessage:
-    """A message waiting in the outbox, its task not yet run."""
-    fields = {
-        "channel": OutgoingMessage.Channel.EMAIL,
-        "recipient": "amal@example.org",
-        "template": "test_note",
-        "dedupe_key": "test:pending",
-        "language": "en",
-        "context": {"name": "Amal"},
-    }
-    return OutgoingMessage.objects.create(**{**fields, **overrides})
 
 
 @pytest.mark.postgres

@@ -78,16 +78,21 @@ def test_a_real_worker_delivers_a_queued_message(worker):
     assert "Welcome, Yusuf" in mail.outbox[0].body
 
 
-def test_the_sweep_delivers_a_message_whose_task_was_lost_by_the_broker(broker, settings):
-    message = queue_note()  # its task is now waiting in Redis, with no worker to take it
-    assert broker.control.purge() == 1  # …and the broker loses it
+def sweep_later_with_a_worker(broker, message: OutgoingMessage, settings) -> None:
+    """Some minutes on, the message is overdue; beat's sweep runs, a worker is up."""
     OutgoingMessage.objects.filter(pk=message.pk).update(
         next_attempt_at=timezone.now() - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
     )
-
     with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
         outbox_sweep.delay()
         wait_until_sent(message)
+
+
+def test_the_sweep_delivers_a_message_whose_task_was_lost_by_the_broker(broker, settings):
+    message = queue_note()  # its task is now waiting in Redis, with no worker to take it
+    assert broker.control.purge() == 1  # …and the broker loses it
+
+    sweep_later_with_a_worker(broker, message, settings)
 
     assert len(mail.outbox) == 1
 
@@ -98,13 +103,8 @@ def test_a_broker_outage_at_commit_loses_nothing(broker, settings):
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.PENDING
 
-    # The broker is back; a later sweep finds the message overdue and the worker sends it.
-    OutgoingMessage.objects.filter(pk=message.pk).update(
-        next_attempt_at=timezone.now() - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
-    )
-    with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
-        outbox_sweep.delay()
-        wait_until_sent(message)
+    sweep_later_with_a_worker(broker, message, settings)
+
     assert len(mail.outbox) == 1
 
 
