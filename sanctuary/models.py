@@ -156,6 +156,8 @@ class OutgoingMessage(models.Model):
     @property
     def masked_recipient(self) -> str:
         """Enough of the address to tell messages apart, without showing it whole."""
+        if not self.recipient:
+            return "–"  # anonymised
         if self.channel == self.Channel.EMAIL and "@" in self.recipient:
             local, domain = self.recipient.split("@", 1)
             return f"{local[:1]}…@{domain}"

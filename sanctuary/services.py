@@ -216,6 +216,23 @@ def outbox_sweep() -> list[int]:
     return message_ids
 
 
+def outbox_anonymise() -> int:
+    """Forget who sent and failed messages went to once they are OUTBOX_KEEP_DAYS old.
+
+    The channel, template, language, status and dates stay, for counts. Returns how many
+    messages were anonymised.
+    """
+    now = timezone.now()
+    return (
+        OutgoingMessage.objects.filter(
+            status__in=[OutgoingMessage.Status.SENT, OutgoingMessage.Status.FAILED],
+            created_at__lt=now - timedelta(days=settings.OUTBOX_KEEP_DAYS),
+        )
+        .exclude(recipient="")
+        .update(recipient="", context={}, last_error="", updated_at=now)
+    )
+
+
 @transaction.atomic
 def message_retry(*, message: OutgoingMessage, actor: User) -> bool:
     """Give a failed message a fresh set of attempts. Returns False if it had not failed."""

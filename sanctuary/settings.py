@@ -262,6 +262,9 @@ OUTBOX_SWEEP_AFTER_SECONDS = env.int("OUTBOX_SWEEP_AFTER_SECONDS", default=120)
 # A message left "sending" this long belongs to a worker that died; it is tried again.
 OUTBOX_STALE_SENDING_SECONDS = env.int("OUTBOX_STALE_SENDING_SECONDS", default=900)
 
+# Who a finished message went to is forgotten after this many days (counts stay).
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
+
 # Celery ----------------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -282,6 +285,10 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {
         "task": "sanctuary.tasks.outbox_sweep",
         "schedule": crontab(minute="*"),
+    },
+    "outbox-anonymise": {
+        "task": "sanctuary.tasks.outbox_anonymise",
+        "schedule": crontab(hour="3", minute="30"),
     },
 }
 

@@ -19,3 +19,8 @@ def outbox_sweep() -> int:
     for message_id in message_ids:
         send_message.delay(message_id)
     return len(message_ids)
+
+
+@shared_task(ignore_result=True)
+def outbox_anonymise() -> int:
+    return services.outbox_anonymise()

@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.health, name="health"),
     path("favicon.ico", views.favicon),
+    path("robots.txt", views.robots),
 ]
 
 urlpatterns += i18n_patterns(

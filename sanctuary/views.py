@@ -49,3 +49,16 @@ def csrf_failure(request, reason=""):
     """A form sent without its security token (an old page, cookies cleared on a shared
     phone): say so kindly, in the page's language, with the usual navigation."""
     return HttpResponseForbidden(render(request, "403_csrf.html").content)
+
+
+ROBOTS = """User-agent: *
+Disallow: /*/accounts/
+Disallow: /*/admin/
+Disallow: /*/team/
+"""
+
+
+@require_GET
+def robots(request):
+    """Search engines may list the public pages, never the sign-in, team or admin pages."""
+    return HttpResponse(ROBOTS, content_type="text/plain")

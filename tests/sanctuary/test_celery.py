@@ -19,3 +19,10 @@ def test_beat_sweeps_the_outbox_every_minute():
 def test_every_task_is_found_by_autodiscovery():
     app.loader.import_default_modules()
     assert {"sanctuary.tasks.send_message", "sanctuary.tasks.outbox_sweep"} <= set(app.tasks)
+
+
+def test_beat_anonymises_the_outbox_every_night():
+    app.loader.import_default_modules()
+    entry = settings.CELERY_BEAT_SCHEDULE["outbox-anonymise"]
+    assert entry["task"] in app.tasks
+    assert entry["schedule"].hour == {3}

@@ -338,3 +338,27 @@ def test_the_outbox_list_makes_the_same_number_of_queries_however_long_it_is(
         queue_note(dedupe_key=f"test:many:{number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+# Retention ------------------------------------------------------------------------------------
+
+
+def test_finished_messages_forget_their_recipient_after_the_keeping_time(db, settings):
+    long_ago = timezone.now() - timedelta(days=settings.OUTBOX_KEEP_DAYS + 1)
+    sent = pending_note(dedupe_key="old:sent", status="sent", created_at=long_ago)
+    failed = pending_note(
+        dedupe_key="old:failed", status="failed", created_at=long_ago, last_error="550 amal@…"
+    )
+    waiting = pending_note(dedupe_key="old:pending", created_at=long_ago)
+    recent = pending_note(dedupe_key="new:sent", status="sent")
+
+    assert services.outbox_anonymise() == 2
+
+    for message in (sent, failed):
+        message.refresh_from_db()
+        assert (message.recipient, message.context, message.last_error) == ("", {}, "")
+        assert message.template == "test_note"  # still counted
+        assert message.masked_recipient == "–"
+    for message in (waiting, recent):
+        message.refresh_from_db()
+        assert message.recipient == "amal@example.org"

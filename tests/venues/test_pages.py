@@ -108,3 +108,9 @@ def test_the_favicon_is_found_where_browsers_look_for_it(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response.url.endswith("/icons/favicon.svg")
+
+
+def test_search_engines_are_kept_away_from_team_pages(client):
+    rules = client.get("/robots.txt").content.decode()
+    for private in ["/*/accounts/", "/*/admin/", "/*/team/"]:
+        assert f"Disallow: {private}" in rules
