@@ -254,13 +254,6 @@ def message_retry(*, message: OutgoingMessage, actor: User) -> bool:
 # Team accounts ----------------------------------------------------------------------------------
 
 
-def _needs_admin(user: User) -> bool:
-    return (
-        user.is_superuser
-        or user.groups.filter(name__in=[role.value for role in ROLES_WITH_ADMIN_ACCESS]).exists()
-    )
-
-
 @transaction.atomic
 def user_save(
     *,
@@ -286,8 +279,9 @@ def user_save(
     roles_before = set() if created else set(user.groups.values_list("name", flat=True))
     user.groups.set(roles)
     roles_after = set(user.groups.values_list("name", flat=True))
-    if user.is_staff != _needs_admin(user):
-        user.is_staff = not user.is_staff
+    needs_admin = user.is_superuser or any(role in roles_after for role in ROLES_WITH_ADMIN_ACCESS)
+    if user.is_staff != needs_admin:
+        user.is_staff = needs_admin
         user.save(update_fields=["is_staff"])
     # allauth also signs people in by the addresses it has on record: keep only the current one.
     EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).delete()

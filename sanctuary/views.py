@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
@@ -48,7 +48,7 @@ def not_here(request, *args, **kwargs):
 def csrf_failure(request, reason=""):
     """A form sent without its security token (an old page, cookies cleared on a shared
     phone): say so kindly, in the page's language, with the usual navigation."""
-    return HttpResponseForbidden(render(request, "403_csrf.html").content)
+    return render(request, "403_csrf.html", status=403)
 
 
 ROBOTS = """User-agent: *

@@ -88,17 +88,39 @@ def test_production_mode_refuses_to_start_with_unsafe_settings(configuration, co
     assert complaint in result.stderr
 
 
-def test_production_uses_the_real_services_and_never_prints_texts():
-    result = manage("shell", "--no-imports", "-c", SHOW_SETTINGS, **PRODUCTION)
+@pytest.mark.parametrize(
+    ("configuration", "expected"),
+    [
+        pytest.param(
+            PRODUCTION,
+            [
+                "django.db.backends.postgresql",
+                "False",
+                "django.core.mail.backends.smtp.EmailBackend",
+                "sanctuary.sms.NoSmsBackend",
+                "django.core.cache.backends.redis.RedisCache",
+                "False",
+            ],
+            id="production uses the real services and never prints texts",
+        ),
+        pytest.param(
+            {},
+            [
+                "django.db.backends.sqlite3",
+                "True",
+                "django.core.mail.backends.console.EmailBackend",
+                "sanctuary.sms.ConsoleSmsBackend",
+                "django.core.cache.backends.locmem.LocMemCache",
+                "True",
+            ],
+            id="the embedded default needs no configuration",
+        ),
+    ],
+)
+def test_what_each_mode_runs_on(configuration, expected):
+    result = manage("shell", "--no-imports", "-c", SHOW_SETTINGS, **configuration)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
-        "django.db.backends.postgresql",
-        "False",
-        "django.core.mail.backends.smtp.EmailBackend",
-        "sanctuary.sms.NoSmsBackend",
-        "django.core.cache.backends.redis.RedisCache",
-        "False",
-    ]
+    assert result.stdout.split() == expected
 
 
 def test_pages_send_security_headers(client, db):
@@ -109,19 +131,6 @@ def test_pages_send_security_headers(client, db):
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
-
-
-def test_the_embedded_default_needs_no_configuration():
-    result = manage("shell", "--no-imports", "-c", SHOW_SETTINGS)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
-        "django.db.backends.sqlite3",
-        "True",
-        "django.core.mail.backends.console.EmailBackend",
-        "sanctuary.sms.ConsoleSmsBackend",
-        "django.core.cache.backends.locmem.LocMemCache",
-        "True",
-    ]
 
 
 def test_the_health_check_is_reachable_over_plain_http_in_production(client, db, settings):
