@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -109,3 +110,23 @@ def test_search_engines_are_kept_away_from_team_pages(client):
     rules = client.get("/robots.txt").content.decode()
     for private in ["/*/accounts/", "/*/admin/", "/*/team/"]:
         assert f"Disallow: {private}" in rules
+
+
+def test_every_page_starts_with_a_skip_link_to_its_main_content(client, venues):
+    for url in ["/en/", "/ar/venues/", "/fa/venues/stage-two/", "/en/accounts/login/"]:
+        html = client.get(url).content.decode()
+        assert html.index('<a class="skip-link" href="#main">') < html.index("<header")
+        assert '<main id="main"' in html
+
+
+def test_the_stylesheet_uses_logical_properties_so_right_to_left_pages_mirror():
+    import re
+
+    with open(finders.find("css/site.css")) as stylesheet:
+        css = stylesheet.read()
+    physical = re.findall(
+        r"(?<![\w-])(?:(?:margin|padding|border)-(?:left|right|top|bottom)|left|right|top|bottom)\s*:"
+        r"|(?:float|text-align|clear)\s*:\s*(?:left|right)\b",
+        css,
+    )
+    assert physical == []
