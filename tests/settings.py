@@ -40,8 +40,10 @@ TEST_SERVICES = {
 }
 
 if REDIS_URL:
-    # The cache in its own Redis database, so clearing it between tests leaves the broker be.
-    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + "/14"
+    # The cache in its own Redis database (the one below the broker's), so clearing it between
+    # tests leaves the broker be, and two checkouts with different REDIS_URLs keep apart.
+    _server, _broker_db = REDIS_URL.rsplit("/", 1)
+    CACHES["default"]["LOCATION"] = f"{_server}/{int(_broker_db) - 1}"
 
 # Tasks run in-process unless a test starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
