@@ -2,6 +2,7 @@
 cover every UI language; allauth has none for Pashto)."""
 
 from allauth.account import forms as allauth_forms
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,3 +40,32 @@ class ResetPasswordKeyForm(PlainLabels, allauth_forms.ResetPasswordKeyForm):
         self.fields["password2"].label = _("New password again")
         for field in ("password1", "password2"):
             self.fields[field].widget.attrs.pop("placeholder", None)
+
+
+# Public forms -----------------------------------------------------------------------------------
+
+
+class HoneypotMixin:
+    """A field people never see (the stylesheet hides it) and simple bots fill in.
+
+    A filled-in trap fails the form with a plain error, so that a person whose browser somehow
+    showed the field loses nothing they typed.
+    """
+
+    honeypot_field = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_field] = forms.CharField(
+            label=_("Leave this empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(self.honeypot_field):
+            raise forms.ValidationError(
+                _("Please leave the last box empty, then send the form again."), code="honeypot"
+            )
+        return cleaned_data

@@ -1,0 +1,25 @@
+"""Rate limits for the public forms: so many tries per client in a time window, counted in the
+cache (Redis in production, shared by every process)."""
+
+from allauth.account.adapter import get_adapter
+from django.core.cache import cache
+
+
+def client_key(request) -> str:
+    """The client's address, as allauth's sign-in limits see it (trusting as many proxies as
+    TRUSTED_PROXY_COUNT says)."""
+    return get_adapter(request).get_client_ip(request)
+
+
+def rate_limit_hit(request, *, scope: str, limit: int, period: int) -> bool:
+    """Count one try at `scope` from this client. True once it is over `limit` per `period`
+    seconds; the window starts at the first try."""
+    key = f"ratelimit:{scope}:{client_key(request)}"
+    if cache.add(key, 1, timeout=period):
+        return limit < 1
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.add(key, 1, timeout=period)
+        count = 1
+    return count > limit

@@ -1,0 +1,59 @@
+"""The pieces every public form shares: references, private tokens, rate limits, the bot trap."""
+
+import pytest
+from django import forms
+from django.test import RequestFactory
+
+from sanctuary.codes import REFERENCE_ALPHABET, reference_new, reference_normalise, token_new
+from sanctuary.forms import HoneypotMixin
+from sanctuary.ratelimit import rate_limit_hit
+
+
+def test_references_use_only_unambiguous_characters():
+    references = {reference_new(prefix="D") for _ in range(200)}
+    assert len(references) > 190
+    for reference in references:
+        prefix, body = reference.split("-")
+        assert prefix == "D" and len(body) == 6
+        assert set(body) <= set(REFERENCE_ALPHABET)
+    assert not set("0O1IL2Z5S8B") & set(REFERENCE_ALPHABET)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("d-7kq4tm", "D-7KQ4TM"), (" D 7KQ 4TM ", "D-7KQ4TM"), ("D–7KQ4TM", "D-7KQ4TM")],
+)
+def test_a_typed_reference_is_normalised(typed, stored):
+    assert reference_normalise(typed) == stored
+
+
+def test_tokens_carry_at_least_128_random_bits():
+    tokens = {token_new() for _ in range(100)}
+    assert len(tokens) == 100
+    # URL-safe base64: 6 bits a character.
+    assert all(len(token) * 6 >= 128 for token in tokens)
+
+
+@pytest.mark.redis
+def test_the_rate_limit_counts_each_client_separately(settings):
+    factory = RequestFactory()
+    first = factory.post("/", REMOTE_ADDR="203.0.113.1")
+    second = factory.post("/", REMOTE_ADDR="203.0.113.2")
+    hits = [rate_limit_hit(first, scope="test", limit=3, period=60) for _ in range(4)]
+    assert hits == [False, False, False, True]
+    assert rate_limit_hit(second, scope="test", limit=3, period=60) is False
+
+
+class NoteForm(HoneypotMixin, forms.Form):
+    note = forms.CharField()
+
+
+def test_the_bot_trap_refuses_a_filled_in_form_and_keeps_what_was_typed():
+    form = NoteForm(data={"note": "hello", "website": "http://spam.example"})
+    assert not form.is_valid()
+    assert form.non_field_errors()
+    assert form["note"].value() == "hello"
+
+
+def test_the_bot_trap_lets_an_empty_trap_through():
+    assert NoteForm(data={"note": "hello", "website": ""}).is_valid()
