@@ -96,6 +96,8 @@ class OutgoingMessage(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # What it was about changed before it went (a reminder for a cancelled booking).
+        NOT_NEEDED = "not_needed", _("No longer needed")
 
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     recipient = models.CharField(_("recipient"), max_length=254)

@@ -20,6 +20,12 @@ from sanctuary.sms import SmsPermanentError, SmsTemporaryError
 
 ContextBuilder = Callable[[dict], dict]
 
+
+class MessageNotNeeded(Exception):
+    """Raised by a context builder when what the message is about has changed since it was
+    queued (the booking a reminder is for was cancelled): the message is not sent."""
+
+
 _context_builders: dict[str, ContextBuilder] = {}
 
 

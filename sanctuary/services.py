@@ -15,7 +15,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from sanctuary.models import AuditEvent, OutgoingMessage, User
-from sanctuary.outbox import context_builder, is_temporary_failure, render_message
+from sanctuary.outbox import (
+    MessageNotNeeded,
+    context_builder,
+    is_temporary_failure,
+    render_message,
+)
 from sanctuary.roles import ROLES_WITH_ADMIN_ACCESS, Role
 from sanctuary.sms import get_sms_backend
 
@@ -110,8 +115,8 @@ def message_deliver(*, message_id: int) -> int | None:
     """Send one pending message, at most once.
 
     Returns the number of seconds after which to try again when sending failed for now, and
-    None when there is nothing more to do (sent, failed for good, or not ours to send: already
-    sent, or another worker holds it).
+    None when there is nothing more to do (sent, failed for good, no longer needed, or not ours
+    to send: already sent, or another worker holds it).
     """
     now = timezone.now()
     with transaction.atomic():
@@ -139,6 +144,15 @@ def message_deliver(*, message_id: int) -> int | None:
     )
     try:
         _transmit(message)
+    except MessageNotNeeded as reason:
+        logger.info("Message %s is no longer needed: %s", message.pk, reason)
+        sending.update(
+            status=OutgoingMessage.Status.NOT_NEEDED,
+            last_error=str(reason)[:2000],
+            sending_since=None,
+            updated_at=timezone.now(),
+        )
+        return None
     except Exception as error:
         error_text = f"{type(error).__name__}: {error}"[:2000]
         if is_temporary_failure(error) and message.attempts < settings.OUTBOX_MAX_ATTEMPTS:
@@ -225,7 +239,11 @@ def outbox_anonymise() -> int:
     now = timezone.now()
     return (
         OutgoingMessage.objects.filter(
-            status__in=[OutgoingMessage.Status.SENT, OutgoingMessage.Status.FAILED],
+            status__in=[
+                OutgoingMessage.Status.SENT,
+                OutgoingMessage.Status.FAILED,
+                OutgoingMessage.Status.NOT_NEEDED,
+            ],
             created_at__lt=now - timedelta(days=settings.OUTBOX_KEEP_DAYS),
         )
         .exclude(recipient="")

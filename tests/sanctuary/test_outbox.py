@@ -362,3 +362,20 @@ def test_finished_messages_forget_their_recipient_after_the_keeping_time(db, set
     for message in (waiting, recent):
         message.refresh_from_db()
         assert message.recipient == "amal@example.org"
+
+
+def test_a_message_whose_subject_changed_before_sending_is_not_sent(db):
+    from sanctuary.outbox import MessageNotNeeded, context_builder
+
+    @context_builder("test_note_obsolete")
+    def _obsolete(context):
+        raise MessageNotNeeded("the booking was cancelled")
+
+    message = queue_note(template="test_note_obsolete", dedupe_key="obsolete:1")
+
+    assert services.message_deliver(message_id=message.pk) is None
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.NOT_NEEDED
+    assert "cancelled" in message.last_error
+    assert mail.outbox == []
