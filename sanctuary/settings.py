@@ -265,6 +265,17 @@ OUTBOX_STALE_SENDING_SECONDS = env.int("OUTBOX_STALE_SENDING_SECONDS", default=9
 # Who a finished message went to is forgotten after this many days (counts stay).
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
 
+# The weekly drop-in.
+# Sessions are made this many days ahead (booking for each opens as its series says).
+DROPIN_GENERATE_DAYS = env.int("DROPIN_GENERATE_DAYS", default=84)
+# The reminder goes this many hours before a session starts.
+DROPIN_REMINDER_HOURS_BEFORE = env.int("DROPIN_REMINDER_HOURS_BEFORE", default=24)
+DROPIN_REMINDER_BATCH = 500  # bookings reminded per scan; the next scan takes the rest
+# Names, contacts and access needs are forgotten this many days after a session.
+DROPIN_KEEP_DAYS = env.int("DROPIN_KEEP_DAYS", default=30)
+# Bookings one client may send per hour (people book for others, but not dozens).
+DROPIN_BOOKINGS_PER_HOUR = env.int("DROPIN_BOOKINGS_PER_HOUR", default=10)
+
 # Celery ----------------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -289,6 +300,18 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-anonymise": {
         "task": "sanctuary.tasks.outbox_anonymise",
         "schedule": crontab(hour="3", minute="30"),
+    },
+    "dropins-generate": {
+        "task": "dropins.tasks.sessions_generate",
+        "schedule": crontab(hour="2", minute="15"),
+    },
+    "dropins-reminders": {
+        "task": "dropins.tasks.reminders_queue",
+        "schedule": crontab(minute="*/10"),
+    },
+    "dropins-anonymise": {
+        "task": "dropins.tasks.bookings_anonymise",
+        "schedule": crontab(hour="3", minute="45"),
     },
 }
 

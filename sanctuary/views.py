@@ -55,6 +55,8 @@ ROBOTS = """User-agent: *
 Disallow: /*/accounts/
 Disallow: /*/admin/
 Disallow: /*/team/
+Disallow: /*/drop-in/booked/
+Disallow: /*/drop-in/booking/
 """
 
 

@@ -1,0 +1,75 @@
+"""What the drop-in messages say, worked out when each is sent (see sanctuary/outbox.py).
+
+The outbox row holds only the booking's id. Its words are rendered at send time, in the
+booker's language, from the booking as it is then, and say nothing sensitive: a shared phone
+may show them to anyone.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from dropins.models import LONDON, Booking, DropInSession
+from sanctuary.outbox import MessageNotNeeded, context_builder
+
+TEMPLATES = (
+    "dropin_booking_confirmed",
+    "dropin_booking_waitlisted",
+    "dropin_booking_promoted",
+    "dropin_booking_reminder",
+    "dropin_booking_cancelled",
+    "dropin_booking_again",
+    "dropin_session_cancelled",
+)
+
+
+def _booking_context(context: dict) -> dict:
+    booking = (
+        Booking.objects.select_related("session__series__venue")
+        .filter(pk=context["booking_id"], anonymised_at__isnull=True)
+        .first()
+    )
+    if booking is None:
+        raise MessageNotNeeded("the booking's details have been forgotten")
+    session = booking.session
+    venue = session.series.venue
+    # Rendered in the booker's language, so the links open in it too.
+    manage_path = reverse("dropins:manage", kwargs={"token": booking.token})
+    return {
+        "booking": booking,
+        "first_name": booking.first_name,
+        "reference": booking.reference,
+        "title": session.series.title,
+        "starts_at": timezone.localtime(session.starts_at, LONDON),
+        "ends_at": timezone.localtime(session.ends_at, LONDON),
+        "venue": venue.name,
+        "address": f"{venue.address}, {venue.postcode}",
+        "people": booking.people,
+        "reason": session.get_cancel_reason_display(),
+        "manage_url": settings.SITE_URL + manage_path,
+        "list_url": settings.SITE_URL + reverse("dropins:list"),
+    }
+
+
+@context_builder("dropin_booking_confirmed")
+@context_builder("dropin_booking_waitlisted")
+@context_builder("dropin_booking_cancelled")
+@context_builder("dropin_booking_again")
+@context_builder("dropin_session_cancelled")
+def _plain(context: dict) -> dict:
+    return _booking_context(context)
+
+
+@context_builder("dropin_booking_promoted")
+@context_builder("dropin_booking_reminder")
+def _only_while_booked(context: dict) -> dict:
+    """A reminder or "you are in" goes only if the booking and session still stand."""
+    values = _booking_context(context)
+    booking = values["booking"]
+    if booking.status != Booking.Status.CONFIRMED:
+        raise MessageNotNeeded("the booking is no longer confirmed")
+    if booking.session.status != DropInSession.Status.SCHEDULED:
+        raise MessageNotNeeded("the session is cancelled")
+    if booking.session.starts_at <= timezone.now():
+        raise MessageNotNeeded("the session has started")
+    return values

@@ -1,0 +1,214 @@
+"""The public drop-in pages: no account, no JavaScript, light enough for a cheap phone."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from dropins import selectors, services
+from dropins.calendar import session_ics
+from dropins.forms import BookingChangeForm, BookingForm
+from dropins.models import Booking
+from sanctuary.ratelimit import rate_limit_hit
+
+# Where the confirmation page finds what was just booked, in the visitor's own session.
+BOOKED = "dropins:booked"
+
+
+def _private(response):
+    """A page with someone's booking on it: never indexed (and never cached: see never_cache)."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_GET
+def session_list(request):
+    sessions = selectors.sessions_upcoming_public()
+    return render(
+        request,
+        "dropins/session_list.html",
+        {"sessions": [(session, selectors.availability(session)) for session in sessions]},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def session_detail(request, pk):
+    """A session, and the form to book it."""
+    session = selectors.session_get_public(pk=pk)
+    if session is None:
+        raise Http404
+    bookable = services.session_is_bookable(session)
+    form = None
+    if bookable:
+        form = BookingForm(request.POST or None, series=session.series)
+    if request.method == "POST" and form is not None and form.is_valid():
+        if rate_limit_hit(
+            request,
+            scope="dropin-booking",
+            limit=settings.DROPIN_BOOKINGS_PER_HOUR,
+            period=60 * 60,
+        ):
+            return render(request, "429.html", status=429)
+        response = _book(request, session, form)
+        if response is not None:
+            return response
+    return render(
+        request,
+        "dropins/session_detail.html",
+        {
+            "session": session,
+            "availability": selectors.availability(session),
+            "form": form,
+        },
+    )
+
+
+def _book(request, session, form):
+    fields = {
+        name: value
+        for name, value in form.cleaned_data.items()
+        if name != form.honeypot_field and value is not None
+    }
+    fields["phone"] = fields["phone"].as_e164 if fields.get("phone") else ""
+    try:
+        booking = services.booking_create(session_id=session.pk, **fields)
+    except services.BookingError as error:
+        form.add_error(None, error.message)
+        return None
+    except services.DuplicateContactError as clash:
+        # Answer exactly as for a new booking: whether someone has booked is nobody's business.
+        # The owner of the contact is reminded of the booking they already have.
+        services.booking_duplicate_notify(booking=clash.booking)
+        decoy = services.booking_decoy(session=session, **fields)
+        request.session[BOOKED] = {
+            "decoy": {
+                "session_id": session.pk,
+                "reference": decoy.reference,
+                "token": decoy.token,
+                "status": decoy.status,
+                "first_name": decoy.first_name,
+                "adults": decoy.adults,
+                "children": decoy.children,
+                "email": decoy.email,
+                "phone": str(decoy.phone or ""),
+            }
+        }
+        return redirect("dropins:booked")
+    request.session[BOOKED] = {"booking_id": booking.pk}
+    return redirect("dropins:booked")
+
+
+@never_cache
+@require_GET
+def booked(request):
+    """The confirmation: clear enough to screenshot, for people with no email or phone."""
+    remembered = request.session.get(BOOKED)
+    booking = None
+    if remembered and "booking_id" in remembered:
+        booking = (
+            Booking.objects.select_related("session__series__venue")
+            .filter(pk=remembered["booking_id"], anonymised_at__isnull=True)
+            .first()
+        )
+    elif remembered and "decoy" in remembered:
+        decoy = remembered["decoy"]
+        session = selectors.session_get_public(pk=decoy["session_id"])
+        if session is not None:
+            booking = Booking(
+                session=session, **{k: v for k, v in decoy.items() if k != "session_id"}
+            )
+    if booking is None:
+        return redirect("dropins:list")
+    manage_url = request.build_absolute_uri(booking.get_absolute_url())
+    return _private(
+        render(
+            request,
+            "dropins/booked.html",
+            {"booking": booking, "session": booking.session, "manage_url": manage_url},
+        )
+    )
+
+
+def _booking_or_404(token) -> Booking:
+    booking = selectors.booking_get_by_token(token=token)
+    if booking is None:
+        raise Http404
+    return booking
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    """The private link: see the booking, change how many are coming, or cancel."""
+    booking = _booking_or_404(token)
+    session = selectors.sessions_with_counts().get(pk=booking.session_id)
+    changeable = booking.is_live and services.session_is_bookable(session)
+    form = None
+    if changeable:
+        form = BookingChangeForm(
+            request.POST or None,
+            initial={"adults": booking.adults, "children": booking.children},
+        )
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.booking_change(
+                booking_id=booking.pk,
+                adults=form.cleaned_data["adults"],
+                children=form.cleaned_data["children"],
+            )
+        except services.BookingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. Your booking is changed."))
+            return redirect(booking)
+    return _private(
+        render(
+            request,
+            "dropins/manage.html",
+            {
+                "booking": booking,
+                "session": session,
+                "availability": selectors.availability(session),
+                "form": form,
+                "manage_url": request.build_absolute_uri(booking.get_absolute_url()),
+            },
+        )
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    """Cancel from the private link, after one "are you sure?"."""
+    booking = _booking_or_404(token)
+    if not booking.is_live:
+        return redirect(booking)
+    if request.method == "POST":
+        services.booking_cancel(booking_id=booking.pk)
+        messages.success(request, _("Your booking is cancelled. Thank you for telling us."))
+        return redirect(booking)
+    return _private(
+        render(
+            request,
+            "dropins/cancel.html",
+            {"booking": booking, "session": booking.session},
+        )
+    )
+
+
+@require_GET
+def session_calendar(request, pk):
+    session = selectors.session_get_public(pk=pk)
+    if session is None:
+        raise Http404
+    body = session_ics(
+        session=session,
+        url=request.build_absolute_uri(session.get_absolute_url()),
+        host=request.get_host().split(":")[0],
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="drop-in-{session.date}.ics"'
+    return response

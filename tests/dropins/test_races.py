@@ -1,0 +1,96 @@
+"""Many people at once, against the real PostgreSQL: never more people than places."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from dropins import services
+from dropins.models import Booking
+from tests.dropins.conftest import book, make_series
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+THREADS = 16
+
+
+def race(target, count: int) -> list:
+    """Run `target(i)` in `count` threads released at the same moment; return what each
+    returned or raised."""
+    barrier = threading.Barrier(count)
+    results: list = [None] * count
+
+    def run(index):
+        try:
+            barrier.wait()
+            results[index] = target(index)
+        except Exception as error:  # the test inspects it
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_many_people_racing_for_the_last_places_never_overbook(attempt):
+    assert connection.vendor == "postgresql"
+    session = make_series().sessions.order_by("starts_at").first()
+    services.session_capacity_set(session_id=session.pk, capacity=12, actor=None)
+    book(session, adults=2, children=3)  # 7 places left
+
+    results = race(
+        lambda index: book(session, first_name=f"Person {index}", adults=1, children=index % 2),
+        THREADS,
+    )
+
+    assert not [result for result in results if isinstance(result, Exception)]
+    confirmed = Booking.objects.filter(session=session, status=Booking.Status.CONFIRMED)
+    people = sum(booking.people for booking in confirmed)
+    assert people <= 12
+    # Exactly the free places are taken: whoever is waiting needs more than is left.
+    waiting = Booking.objects.filter(session=session, status=Booking.Status.WAITLISTED)
+    assert waiting.count() == THREADS - (confirmed.count() - 1)
+    assert all(booking.people > 12 - people for booking in waiting)
+
+
+def test_single_places_racing_are_taken_exactly():
+    session = make_series().sessions.order_by("starts_at").first()
+    services.session_capacity_set(session_id=session.pk, capacity=5, actor=None)
+
+    race(lambda index: book(session, first_name=f"Person {index}"), THREADS)
+
+    statuses = list(Booking.objects.filter(session=session).values_list("status", flat=True))
+    assert statuses.count(Booking.Status.CONFIRMED) == 5
+    assert statuses.count(Booking.Status.WAITLISTED) == THREADS - 5
+
+
+def test_cancellations_racing_with_bookings_never_overbook():
+    session = make_series().sessions.order_by("starts_at").first()
+    services.session_capacity_set(session_id=session.pk, capacity=6, actor=None)
+    held = [book(session, first_name=f"Held {index}") for index in range(6)]
+
+    def act(index):
+        if index % 2:
+            return services.booking_cancel(booking_id=held[index // 2].pk)
+        return book(session, first_name=f"New {index}", adults=1, children=1)
+
+    race(act, 12)
+
+    confirmed = Booking.objects.filter(session=session, status=Booking.Status.CONFIRMED)
+    assert sum(booking.people for booking in confirmed) <= 6
+
+
+def test_the_same_email_racing_books_once():
+    session = make_series().sessions.order_by("starts_at").first()
+
+    results = race(lambda index: book(session, email="amina@example.org"), 8)
+
+    assert Booking.objects.filter(session=session).count() == 1
+    clashes = [r for r in results if isinstance(r, services.DuplicateContactError)]
+    assert len(clashes) == 7
