@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.shortcuts import render
 from django.urls import reverse
@@ -151,6 +150,9 @@ class DropInSessionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # sessions come from their series
 
+    def has_cancel_permission(self, request):
+        return request.user.has_perm("dropins.cancel_dropinsession")
+
     def has_delete_permission(self, request, obj=None):
         return False  # cancel instead, so that people are told
 
@@ -159,10 +161,11 @@ class DropInSessionAdmin(admin.ModelAdmin):
             session_id=obj.pk, capacity=form.cleaned_data["capacity"], actor=request.user
         )
 
-    @admin.action(description=_("Cancel the selected sessions and tell everyone booked"))
+    @admin.action(
+        description=_("Cancel the selected sessions and tell everyone booked"),
+        permissions=["cancel"],
+    )
     def cancel_sessions(self, request, queryset):
-        if not request.user.has_perm("dropins.cancel_dropinsession"):
-            raise PermissionDenied
         sessions = list(queryset.filter(status=DropInSession.Status.SCHEDULED))
         form = SessionCancelForm(request.POST if "confirm" in request.POST else None)
         if form.is_bound and form.is_valid():
@@ -257,10 +260,10 @@ class BookingAdmin(admin.ModelAdmin):
         # People read references out loud: "d 7kq4tm" finds D-7KQ4TM.
         from sanctuary.codes import reference_normalise
 
-        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        found, duplicates = super().get_search_results(request, queryset, search_term)
         if search_term.strip():
-            queryset |= self.model.objects.filter(reference=reference_normalise(search_term))
-        return queryset, duplicates
+            found |= queryset.filter(reference=reference_normalise(search_term))
+        return found, duplicates
 
     def has_add_permission(self, request):
         return False  # people book on the public site; staff can book for them there

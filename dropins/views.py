@@ -122,6 +122,8 @@ def booked(request):
             )
     if booking is None:
         return redirect("dropins:list")
+    if booking.pk and not booking.is_live:
+        return redirect(booking)  # cancelled since: the private link says so
     manage_url = request.build_absolute_uri(booking.get_absolute_url())
     return _private(
         render(

@@ -193,3 +193,19 @@ def test_bookings_cannot_be_edited_or_deleted_in_the_admin(staff_client, session
     assert b'name="first_name"' not in page.content
     delete = staff_client.get(reverse("admin:dropins_booking_delete", args=[booking.pk]))
     assert delete.status_code == 403
+
+
+def test_people_without_the_cancel_permission_get_no_cancel_actions(client, session, reviewer):
+    from django.contrib.auth.models import Permission
+
+    reviewer.groups.first().permissions.add(
+        *Permission.objects.filter(codename__in=["view_dropinsession", "view_booking"])
+    )
+    client.login(email=reviewer.email, password=PASSWORD)
+
+    sessions = client.get(reverse("admin:dropins_dropinsession_changelist"))
+    bookings = client.get(reverse("admin:dropins_booking_changelist"))
+
+    assert sessions.status_code == bookings.status_code == 200
+    assert b"cancel_sessions" not in sessions.content
+    assert b"cancel_bookings" not in bookings.content

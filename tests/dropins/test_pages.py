@@ -358,3 +358,14 @@ def test_the_drop_in_pages_weigh_under_30_kb_compressed(db, session):
         queries, _html, _css, gzipped, brotlied = (int(value) for value in row.split()[1:])
         assert gzipped < 30_000 and brotlied < 30_000
         assert queries <= 4
+
+
+def test_the_confirmation_of_a_booking_cancelled_since_goes_to_its_private_link(client, session):
+    client.post(session_url(session), booking_data())
+    booking = Booking.objects.get()
+    services.booking_cancel(booking_id=booking.pk)
+
+    response = client.get("/en/drop-in/booked/")
+
+    assert response.status_code == 302
+    assert response["Location"] == booking.get_absolute_url()
