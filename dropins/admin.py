@@ -46,10 +46,35 @@ class DropInSeriesForm(forms.ModelForm):
 @admin.register(DropInSeries)
 class DropInSeriesAdmin(TranslationAdmin):
     form = DropInSeriesForm
-    list_display = ["title", "venue", "weekday", "start_time", "end_time", "capacity", "is_active"]
+    list_display = [
+        "title",
+        "venue",
+        "weekday",
+        "start_time",
+        "end_time",
+        "capacity",
+        "coming_sessions",
+        "coming_booked",
+        "coming_waiting",
+        "is_active",
+    ]
     list_filter = ["venue", "is_active"]
-    list_select_related = ["venue"]
     fields = DropInSeriesForm.Meta.fields
+
+    def get_queryset(self, request):
+        return selectors.series_with_coming_counts()
+
+    @admin.display(description=_("coming sessions"), ordering="coming_sessions")
+    def coming_sessions(self, series):
+        return series.coming_sessions
+
+    @admin.display(description=_("booked, coming sessions"), ordering="coming_booked")
+    def coming_booked(self, series):
+        return series.coming_booked
+
+    @admin.display(description=_("waiting, coming sessions"), ordering="coming_waiting")
+    def coming_waiting(self, series):
+        return series.coming_waiting
 
     def save_model(self, request, obj, form, change):
         services.series_save(series=obj, actor=request.user, changed=form.changed_data)

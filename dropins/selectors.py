@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from dropins.models import BOOKING_OPENS_DAYS_MAX, Booking, DropInSession
+from dropins.models import BOOKING_OPENS_DAYS_MAX, Booking, DropInSeries, DropInSession
 
 # At or below this many places left, the public list says "few places left".
 FEW_PLACES = 5
@@ -28,6 +28,28 @@ def sessions_with_counts() -> QuerySet[DropInSession]:
     return DropInSession.objects.select_related("series", "series__venue").annotate(
         people_booked=_people(Booking.Status.CONFIRMED),
         people_waiting=_people(Booking.Status.WAITLISTED),
+    )
+
+
+def series_with_coming_counts(*, now=None) -> QuerySet[DropInSeries]:
+    """Series with how many scheduled sessions are coming up, and the people booked and waiting
+    for them: `coming_sessions`, `coming_booked`, `coming_waiting`. One query."""
+    now = now or timezone.now()
+    coming = Q(sessions__starts_at__gt=now, sessions__status=DropInSession.Status.SCHEDULED)
+
+    def people(status):
+        return Coalesce(
+            Sum(
+                F("sessions__bookings__adults") + F("sessions__bookings__children"),
+                filter=coming & Q(sessions__bookings__status=status),
+            ),
+            0,
+        )
+
+    return DropInSeries.objects.select_related("venue").annotate(
+        coming_sessions=Count("sessions", filter=coming, distinct=True),
+        coming_booked=people(Booking.Status.CONFIRMED),
+        coming_waiting=people(Booking.Status.WAITLISTED),
     )
 
 

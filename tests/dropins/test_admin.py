@@ -209,3 +209,31 @@ def test_people_without_the_cancel_permission_get_no_cancel_actions(client, sess
     assert sessions.status_code == bookings.status_code == 200
     assert b"cancel_sessions" not in sessions.content
     assert b"cancel_bookings" not in bookings.content
+
+
+def test_the_series_list_counts_coming_sessions_and_people(staff_client, series, session):
+    services.session_capacity_set(session_id=session.pk, capacity=3, actor=None)
+    book(session, adults=2, children=1)
+    book(session, first_name="Yusuf", adults=2)
+    url = reverse("admin:dropins_dropinseries_changelist")
+
+    response = staff_client.get(url)
+
+    row = next(r for r in response.context["cl"].result_list if r.pk == series.pk)
+    coming = series.sessions.filter(starts_at__gt=timezone.now()).count()
+    assert (row.coming_sessions, row.coming_booked, row.coming_waiting) == (coming, 3, 2)
+
+
+@pytest.mark.postgres
+def test_the_series_list_makes_the_same_queries_however_many_series(staff_client, db):
+    url = reverse("admin:dropins_dropinseries_changelist")
+    make_series()
+    staff_client.get(url)
+    with CaptureQueriesContext(_connection()) as few:
+        staff_client.get(url)
+    for _ in range(4):
+        book(make_series().sessions.filter(starts_at__gt=timezone.now()).first())
+    with CaptureQueriesContext(_connection()) as many:
+        staff_client.get(url)
+
+    assert len(many) == len(few)

@@ -369,3 +369,25 @@ def test_the_confirmation_of_a_booking_cancelled_since_goes_to_its_private_link(
 
     assert response.status_code == 302
     assert response["Location"] == booking.get_absolute_url()
+
+
+@pytest.mark.postgres
+def test_the_booking_and_private_link_pages_queries_do_not_grow_with_bookings(client, session):
+    mine = book(session, first_name="Mine")
+    pages = [session_url(session), mine.get_absolute_url()]
+    counts_before = []
+    for url in pages:
+        with CaptureQueriesContext(_connection()) as queries:
+            assert client.get(url).status_code == 200
+        counts_before.append(len(queries))
+
+    for index in range(30):
+        book(session, first_name=f"Person {index}")
+    counts_after = []
+    for url in pages:
+        with CaptureQueriesContext(_connection()) as queries:
+            client.get(url)
+        counts_after.append(len(queries))
+
+    assert counts_after == counts_before
+    assert max(counts_after) <= 3
