@@ -33,7 +33,7 @@ def series(db):
 
 @pytest.fixture
 def session(series) -> DropInSession:
-    """Tomorrow's session: bookable, its reminder not yet due."""
+    """Tomorrow's session, open for booking."""
     return series.sessions.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
 
 
