@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import F
 from django.shortcuts import render
 from django.urls import reverse
@@ -191,7 +192,10 @@ class DropInSessionAdmin(admin.ModelAdmin):
         permissions=["cancel"],
     )
     def cancel_sessions(self, request, queryset):
-        sessions = list(queryset.filter(status=DropInSession.Status.SCHEDULED))
+        # Never a session that has started: people who came must not be told not to come.
+        sessions = list(
+            queryset.filter(status=DropInSession.Status.SCHEDULED, starts_at__gt=timezone.now())
+        )
         form = SessionCancelForm(request.POST if "confirm" in request.POST else None)
         if form.is_bound and form.is_valid():
             for session in sessions:
@@ -239,6 +243,8 @@ class SessionFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
+            if not self.value().isdigit():
+                raise IncorrectLookupParameters
             return queryset.filter(session_id=self.value())
         return queryset
 

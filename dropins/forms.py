@@ -20,8 +20,15 @@ class PartyFields(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("adults", 1) + cleaned_data.get("children", 0) < 1:
+        people = cleaned_data.get("adults", 1) + cleaned_data.get("children", 0)
+        if people < 1:
             self.add_error("adults", _("Tell us how many people are coming: at least one."))
+        elif people > MAX_PARTY:
+            self.add_error(
+                "adults",
+                _("One booking can be for %(count)s people at most. For a bigger group, ask us.")
+                % {"count": MAX_PARTY},
+            )
         return cleaned_data
 
 
@@ -37,6 +44,7 @@ class BookingForm(HoneypotMixin, PlainLabels, PartyFields):
     email = forms.EmailField(
         label=_("Email address (if you like)"),
         required=False,
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = PhoneNumberField(

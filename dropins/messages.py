@@ -51,13 +51,29 @@ def _booking_context(context: dict) -> dict:
     }
 
 
-@context_builder("dropin_booking_confirmed")
-@context_builder("dropin_booking_waitlisted")
 @context_builder("dropin_booking_cancelled")
 @context_builder("dropin_booking_again")
 @context_builder("dropin_session_cancelled")
 def _plain(context: dict) -> dict:
-    return _booking_context(context)
+    values = _booking_context(context)
+    values["by_team"] = values["booking"].cancelled_by == Booking.CancelledBy.STAFF
+    return values
+
+
+@context_builder("dropin_booking_waitlisted")
+def _only_while_waiting(context: dict) -> dict:
+    values = _booking_context(context)
+    if values["booking"].status != Booking.Status.WAITLISTED:
+        raise MessageNotNeeded("the booking is no longer waiting")
+    return values
+
+
+@context_builder("dropin_booking_confirmed")
+def _only_while_live(context: dict) -> dict:
+    values = _booking_context(context)
+    if values["booking"].status == Booking.Status.CANCELLED:
+        raise MessageNotNeeded("the booking was cancelled")
+    return values
 
 
 @context_builder("dropin_booking_promoted")

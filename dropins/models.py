@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,8 @@ from sanctuary.models import language_choices
 from venues.models import Venue
 
 LONDON = ZoneInfo("Europe/London")
-# The most people one booking can hold; bigger groups talk to the team.
+# The most people one booking can hold, adults and children together; bigger groups talk to
+# the team.
 MAX_PARTY = 10
 BOOKING_OPENS_DAYS_MAX = 120
 
@@ -247,6 +248,10 @@ class Booking(models.Model):
                 condition=Q(adults__gt=0) | Q(children__gt=0),
                 name="booking_has_people",
             ),
+            models.CheckConstraint(
+                condition=Q(adults__lte=MAX_PARTY - F("children")),
+                name="booking_party_at_most_max",
+            ),
             # The same contact cannot hold two live bookings for one session.
             models.UniqueConstraint(
                 fields=["session", "email"],
@@ -266,9 +271,12 @@ class Booking(models.Model):
         permissions = [("cancel_booking", _("Can cancel bookings"))]
 
     def __str__(self):
-        return f"{self.reference} {self.first_name}".strip()
+        # The reference only: this is what the audit trail keeps, and names are forgotten.
+        return self.reference
 
-    def get_absolute_url(self):
+    # No get_absolute_url: the admin's "view on site" would hand the private link to any staff
+    # member. The link is built only where its owner is shown it.
+    def manage_path(self) -> str:
         return reverse("dropins:manage", kwargs={"token": self.token})
 
     @property

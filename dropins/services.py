@@ -92,9 +92,9 @@ def series_save(
     """Save a series as staff edit it, and bring its future sessions in line.
 
     Future sessions that nobody has booked follow a new day or time (and disappear from a day
-    the series no longer meets on); sessions with bookings keep their date, so staff decide
-    about them. A new number of places applies to future sessions; places freed go to the
-    waiting list.
+    the series no longer meets on); sessions with bookings keep their date and time, which
+    people were told, so staff decide about them. A new number of places applies to future
+    sessions; places freed go to the waiting list.
     """
     created = series.pk is None
     old = None if created else DropInSeries.objects.select_for_update().get(pk=series.pk)
@@ -119,12 +119,11 @@ def _series_follow(*, series: DropInSeries, old: DropInSeries) -> None:
     future = DropInSession.objects.filter(
         series=series, status=DropInSession.Status.SCHEDULED, starts_at__gt=timezone.now()
     )
+    unbooked = future.filter(bookings__isnull=True)
     if old.weekday != series.weekday:
-        future.exclude(date__week_day=(series.weekday + 1) % 7 + 1).filter(
-            bookings__isnull=True
-        ).delete()
+        unbooked.exclude(date__week_day=(series.weekday + 1) % 7 + 1).delete()
     if (old.start_time, old.end_time) != (series.start_time, series.end_time):
-        for session in future:
+        for session in unbooked.select_for_update(of=("self",)):
             session.starts_at, session.ends_at = series.times_on(session.date)
             session.save(update_fields=["starts_at", "ends_at"])
     if old.capacity != series.capacity:
@@ -133,7 +132,13 @@ def _series_follow(*, series: DropInSeries, old: DropInSeries) -> None:
 
 
 def _locked_session(session_id: int) -> DropInSession:
-    return DropInSession.objects.select_for_update().select_related("series").get(pk=session_id)
+    # Only the session's row: locking its series too would queue every booking of a series
+    # behind one row, and deadlock with staff saving the series.
+    return (
+        DropInSession.objects.select_for_update(of=("self",))
+        .select_related("series")
+        .get(pk=session_id)
+    )
 
 
 def _people_booked(session: DropInSession) -> int:
@@ -370,6 +375,9 @@ def booking_cancel(
     booking.session = session
     if not booking.is_live:
         return booking
+    if by == Booking.CancelledBy.BOOKER and session.starts_at <= timezone.now():
+        # Too late to free the place; and the register keeps who came.
+        raise BookingError(_("This drop-in has started, so the booking cannot be cancelled now."))
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.cancelled_by = by
@@ -471,10 +479,20 @@ def bookings_anonymise(*, now=None) -> int:
     """Forget who booked once their session is DROPIN_KEEP_DAYS past: the name, contact and
     access needs go, and the private link stops working. Counts stay, for reports."""
     now = now or timezone.now()
-    return Booking.objects.filter(
+    old = Booking.objects.filter(
         anonymised_at__isnull=True,
         session__ends_at__lt=now - timedelta(days=settings.DROPIN_KEEP_DAYS),
-    ).update(
+    )
+    booking_ids = list(old.values_list("pk", flat=True)[:5000])
+    # Their messages forget the address too (they would otherwise keep it OUTBOX_KEEP_DAYS).
+    messages = OutgoingMessage.objects.filter(
+        template__startswith="dropin_", context__booking_id__in=booking_ids
+    )
+    messages.filter(status=OutgoingMessage.Status.PENDING).update(
+        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
+    )
+    messages.update(recipient="", context={}, last_error="", updated_at=now)
+    return Booking.objects.filter(pk__in=booking_ids).update(
         first_name="",
         email="",
         phone="",

@@ -9,6 +9,6 @@ urlpatterns = [
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("sessions/<int:pk>/calendar.ics", views.session_calendar, name="calendar"),
     path("booked/", views.booked, name="booked"),
-    path("booking/<str:token>/", views.manage, name="manage"),
-    path("booking/<str:token>/cancel/", views.cancel, name="cancel"),
+    path("booking/<slug:token>/", views.manage, name="manage"),
+    path("booking/<slug:token>/cancel/", views.cancel, name="cancel"),
 ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -62,6 +63,7 @@ def session_detail(request, pk):
             "session": session,
             "availability": selectors.availability(session),
             "form": form,
+            "keep_days": settings.DROPIN_KEEP_DAYS,
         },
     )
 
@@ -79,6 +81,10 @@ def _book(request, session, form):
         form.add_error(None, error.message)
         return None
     except services.DuplicateContactError as clash:
+        remembered = request.session.get(BOOKED) or {}
+        if remembered.get("booking_id") == clash.booking.pk:
+            # This browser made that booking (a second tap, or "back" and send again).
+            return redirect("dropins:booked")
         # Answer exactly as for a new booking: whether someone has booked is nobody's business.
         # The owner of the contact is reminded of the booking they already have.
         services.booking_duplicate_notify(booking=clash.booking)
@@ -92,8 +98,9 @@ def _book(request, session, form):
                 "first_name": decoy.first_name,
                 "adults": decoy.adults,
                 "children": decoy.children,
-                "email": decoy.email,
-                "phone": str(decoy.phone or ""),
+                # What the page needs to know: that a contact was given (never which one).
+                "email": "given" if decoy.email else "",
+                "phone": "given" if decoy.phone else "",
             }
         }
         return redirect("dropins:booked")
@@ -123,8 +130,8 @@ def booked(request):
     if booking is None:
         return redirect("dropins:list")
     if booking.pk and not booking.is_live:
-        return redirect(booking)  # cancelled since: the private link says so
-    manage_url = request.build_absolute_uri(booking.get_absolute_url())
+        return redirect(booking.manage_path())  # cancelled since: the private link says so
+    manage_url = request.build_absolute_uri(booking.manage_path())
     return _private(
         render(
             request,
@@ -165,7 +172,7 @@ def manage(request, token):
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Thank you. Your booking is changed."))
-            return redirect(booking)
+            return redirect(booking.manage_path())
     return _private(
         render(
             request,
@@ -175,7 +182,7 @@ def manage(request, token):
                 "session": session,
                 "availability": selectors.availability(session),
                 "form": form,
-                "manage_url": request.build_absolute_uri(booking.get_absolute_url()),
+                "cancellable": booking.is_live and session.starts_at > timezone.now(),
             },
         )
     )
@@ -187,11 +194,15 @@ def cancel(request, token):
     """Cancel from the private link, after one "are you sure?"."""
     booking = _booking_or_404(token)
     if not booking.is_live:
-        return redirect(booking)
+        return redirect(booking.manage_path())
     if request.method == "POST":
-        services.booking_cancel(booking_id=booking.pk)
-        messages.success(request, _("Your booking is cancelled. Thank you for telling us."))
-        return redirect(booking)
+        try:
+            services.booking_cancel(booking_id=booking.pk)
+        except services.BookingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your booking is cancelled. Thank you for telling us."))
+        return redirect(booking.manage_path())
     return _private(
         render(
             request,

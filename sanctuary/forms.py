@@ -45,6 +45,12 @@ class ResetPasswordKeyForm(PlainLabels, allauth_forms.ResetPasswordKeyForm):
 # Public forms -----------------------------------------------------------------------------------
 
 
+class _TrapInput(forms.TextInput):
+    def format_value(self, value):
+        # Shown again empty, so that whoever filled it (a browser's autofill) gets through.
+        return None
+
+
 class HoneypotMixin:
     """A field people never see (the stylesheet hides it) and simple bots fill in.
 
@@ -59,13 +65,13 @@ class HoneypotMixin:
         self.fields[self.honeypot_field] = forms.CharField(
             label=_("Leave this empty"),
             required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            widget=_TrapInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
 
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get(self.honeypot_field):
             raise forms.ValidationError(
-                _("Please leave the last box empty, then send the form again."), code="honeypot"
+                _("Sorry, something went wrong. Please send the form again."), code="honeypot"
             )
         return cleaned_data

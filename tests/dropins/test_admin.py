@@ -237,3 +237,47 @@ def test_the_series_list_makes_the_same_queries_however_many_series(staff_client
         staff_client.get(url)
 
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize("role", ["programme_staff", "reviewer"])
+def test_the_admins_view_on_site_never_leads_to_a_private_link(client, session, role, request):
+    from django.contrib.contenttypes.models import ContentType
+
+    user = request.getfixturevalue(role)
+    client.login(email=user.email, password=PASSWORD)
+    booking = book(session)
+    content_type = ContentType.objects.get_for_model(Booking)
+
+    response = client.get(f"/en/admin/r/{content_type.pk}/{booking.pk}/")
+
+    assert response.status_code == 404
+    assert booking.token not in response.get("Location", "")
+
+
+def test_a_bad_session_filter_is_not_a_server_error(staff_client, session):
+    response = staff_client.get(
+        reverse("admin:dropins_booking_changelist"), {"session__id__exact": "abc"}
+    )
+
+    assert response.status_code == 302 and "e=1" in response["Location"]
+
+
+def test_a_session_that_has_started_is_not_cancelled_by_the_action(staff_client, session):
+    book(session, email="amina@example.org")
+    DropInSession.objects.filter(pk=session.pk).update(
+        starts_at=timezone.now() - timezone.timedelta(minutes=5)
+    )
+
+    staff_client.post(
+        reverse("admin:dropins_dropinsession_changelist"),
+        {
+            "action": "cancel_sessions",
+            "_selected_action": [session.pk],
+            "confirm": "yes",
+            "reason": "other",
+        },
+    )
+
+    session.refresh_from_db()
+    assert session.status == DropInSession.Status.SCHEDULED
+    assert not OutgoingMessage.objects.filter(template="dropin_session_cancelled").exists()

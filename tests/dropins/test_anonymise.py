@@ -20,6 +20,9 @@ def test_bookings_are_anonymised_after_the_keeping_time(session, settings):
         access_needs="A quiet room",
     )
     token = booking.token
+    from sanctuary.models import OutgoingMessage
+
+    assert OutgoingMessage.objects.filter(recipient="amina@example.org").exists()
 
     assert services.bookings_anonymise(now=session.ends_at + timedelta(days=29)) == 0
     assert services.bookings_anonymise(now=session.ends_at + timedelta(days=31)) == 1
@@ -35,3 +38,7 @@ def test_bookings_are_anonymised_after_the_keeping_time(session, settings):
     assert booking.reference  # kept, so staff can still answer "was I booked?"
     assert selectors.booking_get_by_token(token=token) is None
     assert services.bookings_anonymise(now=timezone.now() + timedelta(days=400)) == 0
+    # Its messages forget the address too, and the one never sent is not sent now.
+    assert not OutgoingMessage.objects.filter(recipient="amina@example.org").exists()
+    assert not OutgoingMessage.objects.filter(recipient="+447911123456").exists()
+    assert not OutgoingMessage.objects.filter(status=OutgoingMessage.Status.PENDING).exists()

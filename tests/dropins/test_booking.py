@@ -224,3 +224,58 @@ def test_staff_cancelling_a_booking_is_audited(session, programme_staff):
     event = AuditEvent.objects.get(action="booking.cancel")
     assert event.actor == programme_staff
     assert event.object_id == str(booking.pk)
+
+
+def test_a_confirmation_queued_before_the_booking_was_cancelled_is_not_sent(session):
+    from sanctuary import services as outbox
+
+    booking = book(session, email="amina@example.org")
+    services.booking_cancel(booking_id=booking.pk)
+    confirmation = OutgoingMessage.objects.get(template="dropin_booking_confirmed")
+
+    outbox.message_deliver(message_id=confirmation.pk)
+
+    confirmation.refresh_from_db()
+    assert confirmation.status == OutgoingMessage.Status.NOT_NEEDED
+
+
+def test_a_waiting_list_message_is_not_sent_once_the_booking_is_in(session):
+    from sanctuary import services as outbox
+
+    services.session_capacity_set(session_id=session.pk, capacity=1, actor=None)
+    first = book(session)
+    waiting = book(session, first_name="Yusuf", email="yusuf@example.org")
+    services.booking_cancel(booking_id=first.pk)
+    waitlisted = OutgoingMessage.objects.get(template="dropin_booking_waitlisted")
+
+    outbox.message_deliver(message_id=waitlisted.pk)
+
+    waitlisted.refresh_from_db()
+    assert waitlisted.status == OutgoingMessage.Status.NOT_NEEDED
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.Status.CONFIRMED
+
+
+def test_people_are_told_kindly_when_the_team_cancels_their_booking(
+    session, programme_staff, django_capture_on_commit_callbacks
+):
+    booking = book(session, email="amina@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_cancel(
+            booking_id=booking.pk, by=Booking.CancelledBy.STAFF, actor=programme_staff
+        )
+
+    body = mail.outbox[-1].body
+    assert "we have had to cancel" in body
+    assert "Thank you for telling us" not in body
+
+
+def test_the_audit_trail_names_a_booking_by_its_reference_only(session, programme_staff):
+    from sanctuary.models import AuditEvent
+
+    booking = book(session, first_name="Amina")
+    services.booking_cancel(
+        booking_id=booking.pk, by=Booking.CancelledBy.STAFF, actor=programme_staff
+    )
+
+    assert AuditEvent.objects.get(action="booking.cancel").object_repr == booking.reference

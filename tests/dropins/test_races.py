@@ -63,8 +63,9 @@ def test_single_places_racing_are_taken_exactly():
     session = make_series().sessions.order_by("starts_at").first()
     services.session_capacity_set(session_id=session.pk, capacity=5, actor=None)
 
-    race(lambda index: book(session, first_name=f"Person {index}"), THREADS)
+    results = race(lambda index: book(session, first_name=f"Person {index}"), THREADS)
 
+    assert not [result for result in results if isinstance(result, Exception)]
     statuses = list(Booking.objects.filter(session=session).values_list("status", flat=True))
     assert statuses.count(Booking.Status.CONFIRMED) == 5
     assert statuses.count(Booking.Status.WAITLISTED) == THREADS - 5
@@ -80,8 +81,10 @@ def test_cancellations_racing_with_bookings_never_overbook():
             return services.booking_cancel(booking_id=held[index // 2].pk)
         return book(session, first_name=f"New {index}", adults=1, children=1)
 
-    race(act, 12)
+    results = race(act, 12)
 
+    assert not [result for result in results if isinstance(result, Exception)]
+    assert Booking.objects.filter(session=session, status=Booking.Status.CANCELLED).count() == 6
     confirmed = Booking.objects.filter(session=session, status=Booking.Status.CONFIRMED)
     assert sum(booking.people for booking in confirmed) <= 6
 
@@ -94,3 +97,28 @@ def test_the_same_email_racing_books_once():
     assert Booking.objects.filter(session=session).count() == 1
     clashes = [r for r in results if isinstance(r, services.DuplicateContactError)]
     assert len(clashes) == 7
+
+
+def test_staff_saving_the_series_while_people_book_neither_deadlocks_nor_overbooks():
+    from datetime import time
+
+    series = make_series()
+    sessions = list(series.sessions.order_by("starts_at")[:3])
+    for session in sessions:
+        services.session_capacity_set(session_id=session.pk, capacity=4, actor=None)
+
+    def act(index):
+        if index == 0:
+            series.start_time = time(11, 0)
+            series.capacity = 60
+            return services.series_save(
+                series=series, actor=None, changed=["start_time", "capacity"]
+            )
+        return book(sessions[index % 3], first_name=f"Person {index}", adults=1)
+
+    results = race(act, 10)
+
+    assert not [result for result in results if isinstance(result, Exception)]
+    for session in sessions:
+        confirmed = Booking.objects.filter(session=session, status=Booking.Status.CONFIRMED)
+        assert sum(booking.people for booking in confirmed) <= 4

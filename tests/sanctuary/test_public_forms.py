@@ -44,6 +44,21 @@ def test_the_rate_limit_counts_each_client_separately(settings):
     assert rate_limit_hit(second, scope="test", limit=3, period=60) is False
 
 
+@pytest.mark.redis
+def test_an_ipv6_client_counts_as_its_whole_64_network(settings):
+    factory = RequestFactory()
+    hits = [
+        rate_limit_hit(
+            factory.post("/", REMOTE_ADDR=f"2001:db8:1:2::{index}"), scope="v6", limit=2, period=60
+        )
+        for index in range(1, 4)
+    ]
+    elsewhere = factory.post("/", REMOTE_ADDR="2001:db8:1:3::1")
+
+    assert hits == [False, False, True]
+    assert rate_limit_hit(elsewhere, scope="v6", limit=2, period=60) is False
+
+
 class NoteForm(HoneypotMixin, forms.Form):
     note = forms.CharField()
 
