@@ -265,6 +265,10 @@ OUTBOX_STALE_SENDING_SECONDS = env.int("OUTBOX_STALE_SENDING_SECONDS", default=9
 # Who a finished message went to is forgotten after this many days (counts stay).
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
 
+# Bursary applications lose names, contact details and statements this long after the
+# decision (a nightly beat task); amounts and statuses stay for reports.
+BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
+
 # Celery ----------------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -289,6 +293,10 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-anonymise": {
         "task": "sanctuary.tasks.outbox_anonymise",
         "schedule": crontab(hour="3", minute="30"),
+    },
+    "bursaries-anonymise": {
+        "task": "bursaries.tasks.applications_anonymise",
+        "schedule": crontab(hour="3", minute="45"),
     },
 }
 
