@@ -41,7 +41,6 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "bursaries.view_partnerorganisation",
         "bursaries.add_decisiontemplate",
         "bursaries.change_decisiontemplate",
-        "bursaries.delete_decisiontemplate",
         "bursaries.view_decisiontemplate",
         "bursaries.view_application",
         "bursaries.decide_application",
