@@ -1,4 +1,5 @@
-"""Load demo data: the three venues in every UI language and one account for each role.
+"""Load demo data: the three venues in every UI language, one account for each role, and the
+bursaries (bursaries/demo.py).
 
 Safe to run again: it updates what is there rather than adding more.
 """
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from bursaries.demo import demo_load as bursaries_demo_load
 from sanctuary import services
 from sanctuary.models import User
 from sanctuary.roles import Role
@@ -229,6 +231,7 @@ class Command(BaseCommand):
                 self._venue(venue_data)
             for email, first_name, roles in DEMO_ACCOUNTS:
                 self._account(email, first_name, roles)
+            bursaries_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data is loaded. Team sign-in: http://127.0.0.1:8000/en/accounts/login/"
