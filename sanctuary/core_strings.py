@@ -19,6 +19,22 @@ FORM_ERRORS = [
     gettext_noop("last name"),
 ]
 
+# Month names, as dates show them ("j F Y"): Django has none in Pashto.
+MONTHS = [
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+]
+
 # In English, str() of this is the singular msgid (and a test compares it with Django's).
 PASSWORD_TOO_SHORT = ngettext_lazy(
     "This password is too short. It must contain at least %d character.",

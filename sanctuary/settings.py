@@ -206,6 +206,8 @@ LANGUAGES = [
 LANG_INFO.setdefault("ps", {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"})
 LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ps", "ug", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats for languages Django has none for (Pashto).
+FORMAT_MODULE_PATH = ["sanctuary.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/London"
