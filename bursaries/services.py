@@ -15,7 +15,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from bursaries.models import (
@@ -405,7 +404,12 @@ def decision_message_draft(
         return ""
     with translation.override(application.language):
         body = template.body or ""
-    values = {"{name}": application.name, "{amount}": f"£{amount}" if amount is not None else ""}
+        right_to_left = translation.get_language_bidi()
+    money = f"£{amount}" if amount is not None else ""
+    if money and right_to_left:
+        # Kept left to right inside right-to-left words (Unicode isolates, invisible).
+        money = f"\u2066{money}\u2069"
+    values = {"{name}": application.name, "{amount}": money}
     for placeholder, value in values.items():
         body = body.replace(placeholder, value)
     return body
@@ -458,7 +462,6 @@ def _application_context(context: dict) -> dict:
         "decision_message": application.decision_message,
         "to_referrer": application.contact_method == Application.Contact.REFERRER,
         "status_url": settings.SITE_URL + status_path(application=application),
-        "submitted_on": date_format(timezone.localtime(application.submitted_at), "j F Y"),
     }
 
 

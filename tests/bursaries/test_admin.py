@@ -239,7 +239,7 @@ def test_staff_approve_with_a_message_prefilled_in_the_applicants_language(
     application = in_review(language="fa")
     client.force_login(programme_staff)
     page = client.get(move_url(application, "approved"))
-    assert page.context["form"]["message"].value() == "Maryam عزیز، approved £120.00."
+    assert page.context["form"]["message"].value() == "Maryam عزیز، approved \u2066£120.00\u2069."
     assert "£1,000.00 left" in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -318,7 +318,7 @@ def test_bulk_approval_asks_for_confirmation_then_approves_what_fits(
     statuses = [Application.objects.get(pk=a.pk).status for a in applications]
     assert statuses == ["approved", "approved", "in_review"]
     approved = Application.objects.filter(status="approved").first()
-    assert approved.decision_message == "Maryam عزیز، approved £400.00."
+    assert approved.decision_message == "Maryam عزیز، approved \u2066£400.00\u2069."
     assert AuditEvent.objects.filter(action="application.approved").count() == 2
 
 

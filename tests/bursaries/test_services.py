@@ -518,11 +518,12 @@ def test_the_message_draft_is_in_the_applicants_language_with_their_name(
         template=decision_templates[Status.APPROVED],
         amount=Decimal("120.00"),
     )
-    assert draft == "Maryam عزیز، approved £120.00."
+    assert draft == "Maryam عزیز، approved \u2066£120.00\u2069."
+    # The amount stays left to right inside Persian words, with invisible Unicode isolates.
     english = submit(language="en", email="e@example.org")
     assert services.decision_message_draft(
-        application=english, template=decision_templates[Status.DECLINED], amount=None
-    ) == ("Dear Maryam, declined .")
+        application=english, template=decision_templates[Status.APPROVED], amount=Decimal("5")
+    ) == ("Dear Maryam, approved £5.")
 
 
 # Retention --------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ worker sends the decision."""
 
 import pytest
 from django.core import mail
+from django.db import connections
 from django.utils import translation
 from playwright.sync_api import expect
 
@@ -19,6 +20,14 @@ DEMO_PASSWORD = "sanctuary-demo"
 def fa(text: str) -> str:
     with translation.override("fa"):
         return translation.gettext(text)
+
+
+@pytest.fixture
+def database_reads_during_the_browser_session(browser):
+    """This test reads the database while Playwright runs. Those reads get connections of
+    Playwright's event-loop context: close them before the database is flushed."""
+    yield
+    connections.close_all()
 
 
 def sign_in(browser, live_server, email: str):
@@ -39,6 +48,7 @@ def test_apply_in_persian_then_review_approve_and_the_worker_sends_the_answer(
     browser,
     phone_without_javascript,
     worker,  # noqa: F811
+    database_reads_during_the_browser_session,
 ):
     phone = phone_without_javascript
 
