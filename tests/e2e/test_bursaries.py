@@ -59,6 +59,13 @@ def test_apply_in_persian_then_review_approve_and_the_worker_sends_the_answer(
     expect(phone.get_by_role("heading", name=fa("How we decide"))).to_be_visible()
     phone.get_by_role("link", name=fa("Apply")).first.click()
 
+    # Comfortable on a 360 px screen: nothing wider than the phone, every choice easy to tap.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    choices = phone.locator(".field fieldset label")
+    assert choices.count() >= 10
+    for index in range(choices.count()):
+        assert choices.nth(index).bounding_box()["height"] >= 44
+
     phone.get_by_label(fa("What should we call you?")).fill("مریم")
     phone.get_by_label(fa("By email")).check()
     phone.get_by_label(fa("Your email address")).fill("maryam@example.org")
