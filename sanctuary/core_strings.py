@@ -5,7 +5,7 @@ where they are translated like every other string. Nothing calls this module; a 
 that each of these is still a string Django or allauth uses.
 """
 
-from django.utils.translation import gettext_noop, ngettext_lazy
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
 FORM_ERRORS = [
     gettext_noop("This field is required."),
@@ -19,7 +19,14 @@ FORM_ERRORS = [
     gettext_noop("last name"),
 ]
 
-# Month names, as dates show them ("j F Y"): Django has none in Pashto.
+# In English, str() of this is the singular msgid (and a test compares it with Django's).
+PASSWORD_TOO_SHORT = ngettext_lazy(
+    "This password is too short. It must contain at least %d character.",
+    "This password is too short. It must contain at least %d characters.",
+    1,
+)
+
+# The names in dates ("Wednesday 3 December"): Django's own words, from django/utils/dates.py.
 MONTHS = [
     gettext_noop("January"),
     gettext_noop("February"),
@@ -34,10 +41,18 @@ MONTHS = [
     gettext_noop("November"),
     gettext_noop("December"),
 ]
-
-# In English, str() of this is the singular msgid (and a test compares it with Django's).
-PASSWORD_TOO_SHORT = ngettext_lazy(
-    "This password is too short. It must contain at least %d character.",
-    "This password is too short. It must contain at least %d characters.",
-    1,
-)
+# The form of a month's name after a day's number, where a language has one ("3 грудня").
+MONTHS_AFTER_A_DAY = [
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
+]

@@ -2,14 +2,19 @@ import asyncio
 import os
 import shutil
 import socket
+import threading
 
 import pytest
 from aiosmtpd.controller import Controller
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.utils import translation
 
 from sanctuary import sms
+from sanctuary.celery import app
 from tests import factories
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -124,3 +129,31 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield handler
     controller.stop()
+
+
+# A real Celery worker, in a thread of this process, on the real Redis broker -------------------
+
+
+def _close_worker_thread_connections(**kwargs):
+    # The worker runs in a thread of this process: leave no connection open in it, or the test
+    # database cannot be dropped at the end.
+    if threading.current_thread() is not threading.main_thread():
+        connections.close_all()
+
+
+@pytest.fixture
+def broker():
+    """Tasks go through Redis instead of running in-process; the queue starts empty."""
+    app.conf.task_always_eager = False
+    app.control.purge()
+    task_postrun.connect(_close_worker_thread_connections)
+    yield app
+    task_postrun.disconnect(_close_worker_thread_connections)
+    app.control.purge()
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def worker(broker):
+    with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
+        yield

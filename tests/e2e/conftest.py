@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import CHROMIUM
@@ -57,6 +58,19 @@ def browser(live_server, site_data):
             browser.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(autouse=True)
+def _close_connections_opened_beside_the_browser(request):
+    """A test that reads or writes the database while Chromium is open opens its connections
+    in Playwright's context: close them there, before the browser stops and the database is
+    flushed."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("browser")
+    yield
+    connections.close_all()
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ worker sends the decision."""
 
 import pytest
 from django.core import mail
-from django.db import connections
 from django.utils import translation
 from playwright.sync_api import expect
 
 from bursaries.models import Application
 from sanctuary.models import OutgoingMessage
-from tests.sanctuary.test_worker import broker, wait_until_sent, worker  # noqa: F401
+from tests.sanctuary.test_worker import wait_until_sent
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -20,14 +19,6 @@ DEMO_PASSWORD = "sanctuary-demo"
 def fa(text: str) -> str:
     with translation.override("fa"):
         return translation.gettext(text)
-
-
-@pytest.fixture
-def database_reads_during_the_browser_session(browser):
-    """This test reads the database while Playwright runs. Those reads get connections of
-    Playwright's event-loop context: close them before the database is flushed."""
-    yield
-    connections.close_all()
 
 
 def sign_in(browser, live_server, email: str):
@@ -47,8 +38,7 @@ def test_apply_in_persian_then_review_approve_and_the_worker_sends_the_answer(
     live_server,
     browser,
     phone_without_javascript,
-    worker,  # noqa: F811
-    database_reads_during_the_browser_session,
+    worker,
 ):
     phone = phone_without_javascript
 

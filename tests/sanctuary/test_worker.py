@@ -1,49 +1,21 @@
 """The outbox with a real Celery worker (in a thread) and the real Redis broker."""
 
-import threading
 import time
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
 from django.core import mail
-from django.db import connections, transaction
+from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from sanctuary import services
-from sanctuary.celery import app
 from sanctuary.models import OutgoingMessage
 from sanctuary.tasks import outbox_sweep, send_message
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-def _close_worker_thread_connections(**kwargs):
-    # The worker runs in a thread of this process: leave no connection open in it, or the test
-    # database cannot be dropped at the end.
-    if threading.current_thread() is not threading.main_thread():
-        connections.close_all()
-
-
-@pytest.fixture
-def broker():
-    """Tasks go through Redis instead of running in-process; the queue starts empty."""
-    app.conf.task_always_eager = False
-    app.control.purge()
-    task_postrun.connect(_close_worker_thread_connections)
-    yield app
-    task_postrun.disconnect(_close_worker_thread_connections)
-    app.control.purge()
-    app.conf.task_always_eager = True
-
-
-@pytest.fixture
-def worker(broker):
-    with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
-        yield
 
 
 def queue_note(key="worker:1") -> OutgoingMessage:
