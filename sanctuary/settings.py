@@ -206,6 +206,8 @@ LANGUAGES = [
 LANG_INFO.setdefault("ps", {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"})
 LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ps", "ug", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats for languages Django has none for (Pashto).
+FORMAT_MODULE_PATH = ["sanctuary.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/London"
@@ -275,6 +277,9 @@ DROPIN_REMINDER_BATCH = 500  # bookings reminded per scan; the next scan takes t
 DROPIN_KEEP_DAYS = env.int("DROPIN_KEEP_DAYS", default=30)
 # Bookings one client may send per hour (people book for others, but not dozens).
 DROPIN_BOOKINGS_PER_HOUR = env.int("DROPIN_BOOKINGS_PER_HOUR", default=10)
+# Bursary applications lose names, contact details and statements this long after the
+# decision (a nightly beat task); amounts and statuses stay for reports.
+BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
 
 # Celery ----------------------------------------------------------------------------------------
 
@@ -312,6 +317,10 @@ CELERY_BEAT_SCHEDULE = {
     "dropins-anonymise": {
         "task": "dropins.tasks.bookings_anonymise",
         "schedule": crontab(hour="3", minute="45"),
+    },
+    "bursaries-anonymise": {
+        "task": "bursaries.tasks.applications_anonymise",
+        "schedule": crontab(hour="3", minute="50"),
     },
 }
 

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy, name="privacy"),
     path("venues/", include("venues.urls")),
     path("drop-in/", include("dropins.urls")),
+    path("bursaries/", include("bursaries.urls")),
     path("team/", views.team_home, name="team_home"),
     # Team members do not manage their own email addresses: staff set them in the admin.
     re_path(r"^accounts/(email|confirm-email)/", views.not_here),

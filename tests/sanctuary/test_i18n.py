@@ -170,3 +170,19 @@ def test_the_catalogs_cover_every_string_in_the_source(tmp_path):
             entry.msgid for entry in catalog.untranslated_entries() + catalog.fuzzy_entries()
         ]
         assert missing == [], f"{path.parts[-3]}: run `make messages` and translate {missing}"
+
+
+def test_dates_are_written_in_every_language_pashto_too():
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    day = date(2027, 3, 1)
+    written = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            written[code] = date_format(day, "DATE_FORMAT")
+    assert written["en"] == "March 1, 2027"
+    assert "March" not in written["ps"] and "Mar." not in written["ps"]
+    with translation.override("ps"):
+        assert written["ps"] == f"1 {translation.gettext('March')} 2027"

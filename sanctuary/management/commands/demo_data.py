@@ -1,5 +1,6 @@
 """Load demo data: the three venues in every UI language, one account for each role, and the
-weekly welcome drop-in with some bookings.
+weekly welcome drop-in with some bookings (dropins/demo.py), and the bursaries
+(bursaries/demo.py).
 
 Safe to run again: it updates what is there rather than adding more.
 """
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from bursaries.demo import demo_load as bursaries_demo_load
 from dropins.demo import demo_load as dropins_demo_load
 from sanctuary import services
 from sanctuary.models import User
@@ -232,6 +234,7 @@ class Command(BaseCommand):
             for email, first_name, roles in DEMO_ACCOUNTS:
                 self._account(email, first_name, roles)
             dropins_demo_load()
+            bursaries_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data is loaded. Team sign-in: http://127.0.0.1:8000/en/accounts/login/"

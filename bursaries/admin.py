@@ -1,0 +1,708 @@
+"""Bursaries in the Django admin: setting funds up, reviewing and deciding.
+
+Applications are never edited here: what the applicant wrote stays as they wrote it, and every
+change of status goes through bursaries.services (reviewing, deciding, bulk decisions), which
+checks who may do it. Reviewers meet each application first on a page where they may declare a
+conflict of interest before they see its details.
+"""
+
+import csv
+from decimal import Decimal
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.defaultfilters import linebreaksbr
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from bursaries import selectors, services
+from bursaries.forms import BulkDecisionForm, DecisionForm, ReviewForm
+from bursaries.models import (
+    OPEN_STATUSES,
+    Application,
+    DecisionTemplate,
+    Fund,
+    Opportunity,
+    PartnerOrganisation,
+    Review,
+)
+
+DECIDE = "bursaries.decide_application"
+REVIEW = "bursaries.add_review"
+
+
+def _money(amount: Decimal | None) -> str:
+    return "–" if amount is None else f"£{amount:,.2f}"
+
+
+def _their_words(text: str) -> str:
+    if not text:
+        return "–"
+    return format_html('<div dir="auto">{}</div>', linebreaksbr(text, autoescape=True))
+
+
+# Setting up -------------------------------------------------------------------------------------
+
+
+@admin.register(PartnerOrganisation)
+class PartnerOrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        services.partner_save(partner=obj, actor=request.user, changed=form.changed_data)
+
+    def has_delete_permission(self, request, obj=None):
+        # Applications point at partners: retire one by making it inactive.
+        return False
+
+
+class FundForm(forms.ModelForm):
+    def clean_budget(self):
+        budget = self.cleaned_data["budget"]
+        if self.instance.pk and budget is not None:
+            awarded = selectors.fund_awarded(fund_id=self.instance.pk)
+            if budget < awarded:
+                raise ValidationError(
+                    _("This fund has already awarded £%(awarded)s.") % {"awarded": awarded}
+                )
+        return budget
+
+
+@admin.register(Fund)
+class FundAdmin(TranslationAdmin):
+    form = FundForm
+    list_display = [
+        "name",
+        "opens_on",
+        "closes_on",
+        "budget_display",
+        "awarded_display",
+        "remaining_display",
+        "requested_undecided_display",
+        "application_count",
+    ]
+    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = ["name"]
+    FIGURES = [
+        "budget_display",
+        "awarded_display",
+        "remaining_display",
+        "requested_undecided_display",
+    ]
+
+    def get_queryset(self, request):
+        return selectors.fund_list_with_totals()
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.FIGURES if obj is not None else []
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        fields = [f for f in fieldsets[0][1]["fields"] if f not in self.FIGURES]
+        return [(None, {"fields": fields}), (_("Money"), {"fields": self.FIGURES})]
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_display(self, obj):
+        return _money(obj.budget)
+
+    @admin.display(description=_("awarded"), ordering="awarded")
+    def awarded_display(self, obj):
+        return _money(obj.awarded)
+
+    @admin.display(description=_("left"), ordering="remaining")
+    def remaining_display(self, obj):
+        return _money(obj.remaining)
+
+    @admin.display(description=_("requested, not yet decided"), ordering="requested_undecided")
+    def requested_undecided_display(self, obj):
+        return _money(obj.requested_undecided)
+
+    @admin.display(description=_("applications"), ordering="application_count")
+    def application_count(self, obj):
+        return obj.application_count
+
+    def save_model(self, request, obj, form, change):
+        services.fund_save(fund=obj, actor=request.user, changed=form.changed_data)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Opportunity)
+class OpportunityAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "venue", "starts_on", "ends_on", "is_active"]
+    list_filter = ["kind", "venue", "is_active"]
+    list_select_related = ["venue"]
+    search_fields = ["title"]
+
+    def save_model(self, request, obj, form, change):
+        services.opportunity_save(opportunity=obj, actor=request.user, changed=form.changed_data)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DecisionTemplate)
+class DecisionTemplateAdmin(TranslationAdmin):
+    list_display = ["name", "outcome", "position", "is_active"]
+    list_filter = ["outcome", "is_active"]
+
+    def save_model(self, request, obj, form, change):
+        services.decision_template_save(template=obj, actor=request.user, changed=form.changed_data)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Reviews ----------------------------------------------------------------------------------------
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    """A list of reviews: everyone's for those who decide, a reviewer's own for a reviewer.
+    Reviews are written from the application's page."""
+
+    list_display = [
+        "application",
+        "reviewer",
+        "conflict_of_interest",
+        "need",
+        "benefit",
+        "fit",
+        "recommendation",
+        "submitted_at",
+    ]
+    list_filter = ["recommendation", "conflict_of_interest"]
+    list_select_related = ["application", "reviewer"]
+    search_fields = ["application__reference"]
+    fields = [*list_display, "comment"]
+
+    def get_queryset(self, request):
+        reviews = super().get_queryset(request)
+        visible = selectors.application_list_for(user=request.user).values("pk")
+        reviews = reviews.filter(application__in=visible)
+        if not request.user.has_perm(DECIDE):
+            reviews = reviews.filter(reviewer=request.user)
+        return reviews
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Applications -----------------------------------------------------------------------------------
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    change_form_template = "admin/bursaries/application/change_form.html"
+    list_display = [
+        "reference",
+        "status",
+        "fund",
+        "what_for",
+        "requested_display",
+        "awarded_display",
+        "review_count",
+        "average_score",
+        "days_waiting",
+    ]
+    list_filter = ["status", "fund", "opportunity", "referrer_organisation", "language"]
+    search_fields = ["reference", "name"]
+    list_per_page = 50
+    actions = ["approve_selected", "decline_selected", "export_csv"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "reference",
+                    "status",
+                    "fund",
+                    "opportunity",
+                    "own_words_display",
+                    "support_display",
+                    "requested_display",
+                    "awarded_display",
+                    "language",
+                    "submitted_at",
+                    "anonymised_at",
+                ]
+            },
+        ),
+        (
+            _("The applicant"),
+            {
+                "fields": [
+                    "name_display",
+                    "contact_method",
+                    "email",
+                    "phone",
+                    "referrer_organisation",
+                    "referrer_name",
+                    "referrer_email",
+                    "privacy_consent_at",
+                    "referrer_consent_at",
+                ]
+            },
+        ),
+        (_("In their own words"), {"fields": ["statement_display"]}),
+        (_("Decision"), {"fields": ["decision_message_display", "decided_by", "decided_at"]}),
+    ]
+    readonly_fields = [field for _title, options in fieldsets for field in options["fields"]]
+
+    # The list ---------------------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return selectors.application_list_for(user=request.user)
+
+    def get_list_display(self, request):
+        if request.user.has_perm("sanctuary.view_outgoingmessage"):
+            return [*self.list_display, "message_problems"]
+        return self.list_display
+
+    @admin.display(description=_("for"))
+    def what_for(self, obj):
+        return obj.opportunity.title if obj.opportunity else gettext("Their own idea")
+
+    @admin.display(description=_("requested"), ordering="amount_requested")
+    def requested_display(self, obj):
+        return _money(obj.amount_requested)
+
+    @admin.display(description=_("awarded"), ordering="amount_awarded")
+    def awarded_display(self, obj):
+        return _money(obj.amount_awarded)
+
+    @admin.display(description=_("reviews"), ordering="review_count")
+    def review_count(self, obj):
+        return obj.review_count
+
+    @admin.display(description=_("average score"), ordering="score_total")
+    def average_score(self, obj):
+        if obj.score_total is None:
+            return "–"
+        if not obj.scores_visible:
+            return gettext("after your review")
+        return f"{Decimal(obj.score_total) / 3:.1f}"
+
+    @admin.display(description=_("days waiting"), ordering="-submitted_at")
+    def days_waiting(self, obj):
+        if obj.status not in OPEN_STATUSES:
+            return "–"
+        return (timezone.now() - obj.submitted_at).days
+
+    @admin.display(description=_("messages"))
+    def message_problems(self, obj):
+        if not obj.has_failed_message:
+            return ""
+        url = (
+            reverse("admin:sanctuary_outgoingmessage_changelist")
+            + "?"
+            + urlencode({"q": selectors.message_key_prefix(obj.pk)})
+        )
+        return format_html('<a class="errornote" href="{}">{}</a>', url, gettext("Not sent"))
+
+    @admin.display(description=_("support needed"))
+    def support_display(self, obj):
+        return ", ".join(obj.support_labels())
+
+    # Their words, in any language and direction, as they wrote them.
+
+    @admin.display(description=_("name"))
+    def name_display(self, obj):
+        return _their_words(obj.name)
+
+    @admin.display(description=_("what they would like to do, in their words"))
+    def own_words_display(self, obj):
+        return _their_words(obj.own_words)
+
+    @admin.display(description=_("what it would mean to them"))
+    def statement_display(self, obj):
+        return _their_words(obj.statement)
+
+    @admin.display(description=_("message to the applicant"))
+    def decision_message_display(self, obj):
+        return _their_words(obj.decision_message)
+
+    def has_add_permission(self, request):
+        return False  # people apply on the public site
+
+    def has_change_permission(self, request, obj=None):
+        return False  # statuses change through the review and decision pages
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # anonymised on a schedule instead
+
+    def has_decide_permission(self, request):
+        return request.user.has_perm(DECIDE)
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("bursaries.export_application")
+
+    # One application --------------------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/open/", view(self.open_view), name="bursaries_application_open"),
+            path(
+                "<path:object_id>/review/",
+                view(self.review_view),
+                name="bursaries_application_review",
+            ),
+            path(
+                "<path:object_id>/move/<slug:to_status>/",
+                view(self.move_view),
+                name="bursaries_application_move",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _application(self, request, object_id) -> Application:
+        application = self.get_object(request, unquote(object_id))
+        if application is None:
+            raise Http404
+        return application
+
+    def _change_url(self, application):
+        return reverse("admin:bursaries_application_change", args=[application.pk])
+
+    def _context(self, request, application, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": application,
+            "application": application,
+            "has_view_permission": True,
+            **extra,
+        }
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        application = self.get_object(request, unquote(object_id))
+        if application is None:
+            return super().change_view(request, object_id, form_url, extra_context)
+        user = request.user
+        can_decide = user.has_perm(DECIDE)
+        own_review = selectors.review_of(application=application, user=user)
+        if own_review is None and not can_decide:
+            # Reviewers first say whether they have a conflict of interest.
+            return redirect("admin:bursaries_application_open", application.pk)
+        if request.method == "GET":
+            services.application_view_record(application=application, actor=user)
+        context = {
+            "can_decide": can_decide,
+            "can_review": user.has_perm(REVIEW) and application.is_open,
+            "own_review": own_review,
+            "reviews": selectors.reviews_visible_to(application=application, user=user),
+            "moves": application.next_statuses() if can_decide else [],
+            "fund": selectors.fund_with_totals(fund_id=application.fund_id),
+            "score_total": application.score_total,
+        }
+        if user.has_perm("sanctuary.view_outgoingmessage"):
+            context["outbox_messages"] = selectors.application_messages(application=application)
+        if user.has_perm("sanctuary.view_auditevent"):
+            context["history"] = selectors.application_history(application=application)
+        return super().change_view(
+            request, object_id, form_url, {**context, **(extra_context or {})}
+        )
+
+    def open_view(self, request, object_id):
+        """Before the details: declare a conflict of interest, or open the application."""
+        application = self._application(request, object_id)
+        if not request.user.has_perm(REVIEW):
+            raise PermissionDenied
+        if selectors.review_of(application=application, user=request.user) is not None:
+            return redirect(self._change_url(application))
+        if request.method == "POST":
+            try:
+                if "conflict" in request.POST:
+                    services.review_declare_conflict(
+                        application_id=application.pk, reviewer=request.user
+                    )
+                    self.message_user(
+                        request,
+                        gettext("Thank you. You will not see application %(reference)s again.")
+                        % {"reference": application.reference},
+                    )
+                    return redirect("admin:bursaries_application_changelist")
+                services.review_open(application_id=application.pk, reviewer=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect(self._change_url(application))
+        return TemplateResponse(
+            request,
+            "admin/bursaries/application/open.html",
+            self._context(request, application, title=gettext("Before you open it")),
+        )
+
+    def review_view(self, request, object_id):
+        application = self._application(request, object_id)
+        if not request.user.has_perm(REVIEW):
+            raise PermissionDenied
+        review = selectors.review_of(application=application, user=request.user)
+        if review is None:
+            return redirect("admin:bursaries_application_open", application.pk)
+        if request.method == "POST":
+            form = ReviewForm(data=request.POST)
+            if form.is_valid():
+                try:
+                    services.review_submit(
+                        application_id=application.pk, reviewer=request.user, **form.cleaned_data
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error.messages)
+                else:
+                    self.message_user(
+                        request,
+                        gettext("Your review of %(reference)s is saved.")
+                        % {"reference": application.reference},
+                        messages.SUCCESS,
+                    )
+                    return redirect(self._change_url(application))
+        else:
+            initial = {}
+            if review.submitted_at is not None:
+                initial = {
+                    name: getattr(review, name)
+                    for name in ("need", "benefit", "fit", "recommendation", "comment")
+                }
+            form = ReviewForm(initial=initial)
+        return TemplateResponse(
+            request,
+            "admin/bursaries/application/review.html",
+            self._context(
+                request,
+                application,
+                form=form,
+                title=gettext("Review %(reference)s") % {"reference": application.reference},
+            ),
+        )
+
+    def move_view(self, request, object_id, to_status):
+        """Decide, ask for more information, put in review or withdraw: one application."""
+        application = self._application(request, object_id)
+        if not request.user.has_perm(DECIDE):
+            raise PermissionDenied
+        if to_status not in application.next_statuses():
+            raise Http404
+        templates = list(selectors.decision_templates(outcome=to_status))
+        chosen = next(
+            (t for t in templates if str(t.pk) == request.GET.get("template")),
+            templates[0] if templates else None,
+        )
+        form = DecisionForm(
+            data=request.POST if request.method == "POST" else None,
+            outcome=to_status,
+            initial={
+                "amount_awarded": application.amount_requested,
+                "message": services.decision_message_draft(
+                    application=application,
+                    template=chosen,
+                    amount=application.amount_requested,
+                ),
+            },
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.application_transition(
+                    application_id=application.pk,
+                    to_status=to_status,
+                    actor=request.user,
+                    amount_awarded=form.cleaned_data.get("amount_awarded"),
+                    message=form.cleaned_data.get("message", ""),
+                )
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                fund = selectors.fund_with_totals(fund_id=application.fund_id)
+                self.message_user(
+                    request,
+                    gettext("%(reference)s is now “%(status)s”. %(left)s is left in %(fund)s.")
+                    % {
+                        "reference": application.reference,
+                        "status": Application.Status(to_status).label,
+                        "left": _money(fund.remaining),
+                        "fund": fund.name,
+                    },
+                    messages.SUCCESS,
+                )
+                return redirect(self._change_url(application))
+        return TemplateResponse(
+            request,
+            "admin/bursaries/application/move.html",
+            self._context(
+                request,
+                application,
+                form=form,
+                to_status=to_status,
+                to_status_label=Application.Status(to_status).label,
+                templates=templates,
+                chosen=chosen,
+                fund=selectors.fund_with_totals(fund_id=application.fund_id),
+                average_score=self.average_score(application),
+                title=gettext("%(reference)s: %(status)s")
+                % {
+                    "reference": application.reference,
+                    "status": Application.Status(to_status).label,
+                },
+            ),
+        )
+
+    # Actions on many --------------------------------------------------------------------------
+
+    @admin.action(description=_("Approve the selected applications…"), permissions=["decide"])
+    def approve_selected(self, request, queryset):
+        return self._bulk_decide(request, queryset, Application.Status.APPROVED)
+
+    @admin.action(description=_("Decline the selected applications…"), permissions=["decide"])
+    def decline_selected(self, request, queryset):
+        return self._bulk_decide(request, queryset, Application.Status.DECLINED)
+
+    def _bulk_decide(self, request, queryset, outcome):
+        applications = list(queryset.order_by("submitted_at"))
+        form = BulkDecisionForm(
+            data=request.POST if "confirm" in request.POST else None, outcome=outcome
+        )
+        if form.is_valid():
+            self._bulk_apply(request, applications, outcome, form.cleaned_data["template"])
+            return None
+        funds = {}
+        for application in applications:
+            funds.setdefault(application.fund_id, Decimal("0"))
+            funds[application.fund_id] += application.amount_requested
+        fund_rows = [
+            (fund, funds[fund.pk])
+            for fund in selectors.fund_list_with_totals().filter(pk__in=list(funds))
+        ]
+        return TemplateResponse(
+            request,
+            "admin/bursaries/application/bulk_decide.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": Application.Status(outcome).label,
+                "outcome": outcome,
+                "applications": applications,
+                "fund_rows": fund_rows,
+                "form": form,
+                "action": request.POST.get("action"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def _bulk_apply(self, request, applications, outcome, template):
+        done, refused = [], []
+        approving = outcome == Application.Status.APPROVED
+        for application in applications:
+            amount = application.amount_requested if approving else None
+            try:
+                services.application_decide(
+                    application_id=application.pk,
+                    outcome=outcome,
+                    actor=request.user,
+                    amount_awarded=amount,
+                    message=services.decision_message_draft(
+                        application=application, template=template, amount=amount
+                    ),
+                )
+            except (ValidationError, PermissionDenied) as error:
+                reason = (
+                    " ".join(error.messages)
+                    if isinstance(error, ValidationError)
+                    else gettext("You may not decide on it.")
+                )
+                refused.append(f"{application.reference}: {reason}")
+            else:
+                done.append(application.reference)
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d application is now “%(status)s”: %(references)s",
+                    "%(count)d applications are now “%(status)s”: %(references)s",
+                    len(done),
+                )
+                % {
+                    "count": len(done),
+                    "status": Application.Status(outcome).label,
+                    "references": ", ".join(done),
+                },
+                messages.SUCCESS,
+            )
+        for line in refused:
+            self.message_user(request, line, messages.ERROR)
+
+    @admin.action(
+        description=_("Export the selected applications for funders (CSV)"),
+        permissions=["export"],
+    )
+    def export_csv(self, request, queryset):
+        """Figures for funders: no names, contact details, statements or referrers' names."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="bursary-applications.csv"'
+        writer = csv.writer(response)
+        supports = list(Application.Support)
+        writer.writerow(
+            [
+                "reference",
+                "fund",
+                "opportunity",
+                "status",
+                "language",
+                "referred_by",
+                *[f"support_{support.value}" for support in supports],
+                "requested",
+                "awarded",
+                "reviews",
+                "average_score",
+                "submitted_on",
+                "decided_on",
+            ]
+        )
+        count = 0
+        for application in queryset.order_by("submitted_at"):
+            count += 1
+            writer.writerow(
+                [
+                    application.reference,
+                    application.fund.name,
+                    application.opportunity.title if application.opportunity else "",
+                    application.status,
+                    application.language,
+                    application.referrer_organisation.name
+                    if application.referrer_organisation
+                    else "",
+                    *["yes" if s.value in application.support else "" for s in supports],
+                    application.amount_requested,
+                    application.amount_awarded if application.amount_awarded is not None else "",
+                    application.review_count,
+                    f"{Decimal(application.score_total) / 3:.1f}"
+                    if application.score_total is not None
+                    else "",
+                    timezone.localdate(application.submitted_at).isoformat(),
+                    timezone.localdate(application.decided_at).isoformat()
+                    if application.decided_at
+                    else "",
+                ]
+            )
+        services.applications_export_record(count=count, actor=request.user)
+        return response

@@ -1,0 +1,519 @@
+"""Every write about bursaries: setting funds up, applying, reviewing, deciding, anonymising.
+
+Each status change goes through application_transition, which checks that the change is allowed
+and who may make it, locks the application (and the fund, when approving), writes the audit
+trail and queues the applicant's message, all in one transaction.
+"""
+
+import calendar
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from bursaries.models import (
+    FINAL_STATUSES,
+    TRANSITIONS,
+    Application,
+    DecisionTemplate,
+    Fund,
+    Opportunity,
+    PartnerOrganisation,
+    Review,
+)
+from bursaries.selectors import fund_awarded, message_key_prefix
+from sanctuary.codes import reference_new, token_new
+from sanctuary.models import OutgoingMessage, User
+from sanctuary.outbox import context_builder
+from sanctuary.services import audit_record, message_queue
+
+DECIDE = "bursaries.decide_application"
+REVIEW = "bursaries.add_review"
+
+
+# Setting up: funds, opportunities, partners, decision templates --------------------------------
+
+
+@transaction.atomic
+def fund_save(*, fund: Fund, actor: User | None, changed: Iterable[str] = ()) -> Fund:
+    """Save a fund as staff edit it. Its budget can never drop below what it has awarded."""
+    created = fund.pk is None
+    if not created:
+        Fund.objects.select_for_update().get(pk=fund.pk)
+        awarded = fund_awarded(fund_id=fund.pk)
+        if fund.budget is not None and fund.budget < awarded:
+            raise ValidationError(
+                {"budget": _("This fund has already awarded £%(awarded)s.") % {"awarded": awarded}}
+            )
+    return _save_audited(obj=fund, actor=actor, changed=changed, created=created, name="fund")
+
+
+def opportunity_save(
+    *, opportunity: Opportunity, actor: User | None, changed: Iterable[str] = ()
+) -> Opportunity:
+    return _save_audited(obj=opportunity, actor=actor, changed=changed, name="opportunity")
+
+
+def partner_save(
+    *, partner: PartnerOrganisation, actor: User | None, changed: Iterable[str] = ()
+) -> PartnerOrganisation:
+    return _save_audited(obj=partner, actor=actor, changed=changed, name="partner")
+
+
+def decision_template_save(
+    *, template: DecisionTemplate, actor: User | None, changed: Iterable[str] = ()
+) -> DecisionTemplate:
+    return _save_audited(obj=template, actor=actor, changed=changed, name="decision_template")
+
+
+@transaction.atomic
+def _save_audited(
+    *,
+    obj: models.Model,
+    actor: User | None,
+    changed: Iterable[str],
+    name: str,
+    created: bool | None = None,
+) -> models.Model:
+    created = obj.pk is None if created is None else created
+    obj.full_clean()
+    obj.save()
+    if created:
+        audit_record(actor=actor, action=f"{name}.create", obj=obj)
+    elif changed:
+        audit_record(
+            actor=actor, action=f"{name}.update", obj=obj, detail={"fields": sorted(changed)}
+        )
+    return obj
+
+
+# Applying ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    fund: Fund,
+    name: str,
+    contact_method: str,
+    language: str,
+    support: list[str],
+    amount_requested: Decimal,
+    statement: str,
+    privacy_consent: bool,
+    email: str = "",
+    phone: str = "",
+    opportunity: Opportunity | None = None,
+    own_words: str = "",
+    referrer_organisation: PartnerOrganisation | None = None,
+    referrer_name: str = "",
+    referrer_email: str = "",
+    referrer_consent: bool = False,
+) -> Application:
+    """Take someone's application, with no account, and confirm it to them in their language.
+
+    Asks nothing about immigration status, nationality, documents or date of birth.
+    """
+    if not fund.is_open:
+        raise ValidationError(_("This fund is not taking applications now."), code="closed")
+    if not privacy_consent:
+        raise ValidationError(
+            {"privacy_consent": _("Tick the box to say you agree, so that we can help you.")}
+        )
+    now = timezone.now()
+    application = Application(
+        reference=_free_reference(),
+        status_token=token_new(),
+        fund=fund,
+        opportunity=opportunity,
+        own_words=own_words.strip(),
+        name=name.strip(),
+        contact_method=contact_method,
+        email=email,
+        phone=phone,
+        language=language,
+        support=list(support),
+        amount_requested=amount_requested,
+        statement=statement.strip(),
+        referrer_organisation=referrer_organisation,
+        referrer_name=referrer_name.strip(),
+        referrer_email=referrer_email,
+        privacy_consent_at=now,
+        referrer_consent_at=now if referrer_consent else None,
+        submitted_at=now,
+    )
+    application.full_clean()
+    application.save()
+    audit_record(actor=None, action="application.submit", obj=application)
+    _message(application=application, template="bursary_received", key="received")
+    return application
+
+
+def _free_reference() -> str:
+    while True:
+        reference = reference_new(prefix="B")
+        if not Application.objects.filter(reference=reference).exists():
+            return reference
+
+
+# Reviewing --------------------------------------------------------------------------------------
+
+
+def _review_for(*, application: Application, reviewer: User) -> Review | None:
+    return Review.objects.filter(application=application, reviewer=reviewer).first()
+
+
+def _check_may_review(*, reviewer: User, application: Application) -> None:
+    if not reviewer.has_perm(REVIEW):
+        raise PermissionDenied
+    if not application.is_open:
+        raise ValidationError(_("This application has been decided."), code="decided")
+
+
+@transaction.atomic
+def review_declare_conflict(*, application_id: int, reviewer: User) -> Review:
+    """The reviewer knows the person, or has another interest: keep them away from it.
+
+    Only before they have opened it: once seen, a conflict is for programme staff to handle.
+    """
+    application = Application.objects.select_for_update().get(pk=application_id)
+    _check_may_review(reviewer=reviewer, application=application)
+    if _review_for(application=application, reviewer=reviewer) is not None:
+        raise ValidationError(
+            _("You have already opened this application. Tell the programme manager instead."),
+            code="already_opened",
+        )
+    review = Review(
+        application=application,
+        reviewer=reviewer,
+        conflict_of_interest=True,
+        submitted_at=timezone.now(),
+    )
+    review.full_clean()
+    review.save()
+    audit_record(actor=reviewer, action="application.conflict", obj=application)
+    return review
+
+
+@transaction.atomic
+def review_open(*, application_id: int, reviewer: User) -> Review:
+    """The reviewer says they have no conflict of interest and opens the application."""
+    application = Application.objects.select_for_update().get(pk=application_id)
+    _check_may_review(reviewer=reviewer, application=application)
+    review = _review_for(application=application, reviewer=reviewer)
+    if review is not None:
+        if review.conflict_of_interest:
+            raise PermissionDenied
+        return review
+    review = Review(application=application, reviewer=reviewer)
+    review.full_clean()
+    review.save()
+    audit_record(actor=reviewer, action="application.open", obj=application)
+    return review
+
+
+@transaction.atomic
+def review_submit(
+    *,
+    application_id: int,
+    reviewer: User,
+    need: int,
+    benefit: int,
+    fit: int,
+    recommendation: str,
+    comment: str = "",
+) -> Review:
+    """Score an application on the rubric and recommend an outcome. One review per reviewer per
+    application: submitting again changes it, until the application is decided. The first
+    review puts a newly submitted application in review."""
+    application = Application.objects.select_for_update().get(pk=application_id)
+    _check_may_review(reviewer=reviewer, application=application)
+    review = _review_for(application=application, reviewer=reviewer)
+    if review is None:
+        raise ValidationError(
+            _("Say first whether you have a conflict of interest."), code="not_opened"
+        )
+    if review.conflict_of_interest:
+        raise PermissionDenied
+    changing = review.submitted_at is not None
+    if changing and not reviewer.has_perm("bursaries.change_review"):
+        raise PermissionDenied
+    review.need, review.benefit, review.fit = need, benefit, fit
+    review.recommendation = recommendation
+    review.comment = comment.strip()
+    review.submitted_at = timezone.now()
+    review.full_clean()
+    review.save()
+    audit_record(
+        actor=reviewer,
+        action="review.update" if changing else "review.submit",
+        obj=application,
+        detail={"recommendation": recommendation},
+    )
+    if application.status == Application.Status.SUBMITTED:
+        application_transition(
+            application_id=application.pk, to_status=Application.Status.IN_REVIEW, actor=reviewer
+        )
+    return review
+
+
+# Deciding ---------------------------------------------------------------------------------------
+
+
+def _has_conflict(*, actor: User, application_id: int) -> bool:
+    return Review.objects.filter(
+        application_id=application_id, reviewer=actor, conflict_of_interest=True
+    ).exists()
+
+
+def _may_move_to(*, actor: User, to_status: str) -> bool:
+    """Reviewers review (which puts an application in review); programme staff decide."""
+    if actor.has_perm(DECIDE):
+        return True
+    return to_status == Application.Status.IN_REVIEW and actor.has_perm(REVIEW)
+
+
+@transaction.atomic
+def application_transition(
+    *,
+    application_id: int,
+    to_status: str,
+    actor: User,
+    amount_awarded: Decimal | None = None,
+    message: str = "",
+) -> Application:
+    """Move an application to another status: the one way every status changes.
+
+    Approving needs an amount, which must fit in what is left of the fund's budget (the fund's
+    row is locked, so two approvals at once cannot both take the last of it). Approving,
+    declining and asking for more information need a message for the applicant, who is sent it
+    in their language once the change is committed.
+    """
+    if not _may_move_to(actor=actor, to_status=to_status):
+        raise PermissionDenied
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("fund")
+        .get(pk=application_id)
+    )
+    if _has_conflict(actor=actor, application_id=application.pk):
+        raise PermissionDenied
+    before = application.status
+    if to_status not in TRANSITIONS[before]:
+        raise ValidationError(
+            _("An application that is “%(before)s” cannot become “%(after)s”.")
+            % {
+                "before": Application.Status(before).label,
+                "after": Application.Status(to_status).label,
+            },
+            code="invalid_transition",
+        )
+    detail: dict = {"from": before, "to": to_status}
+    message = message.strip()
+    if to_status in (
+        Application.Status.APPROVED,
+        Application.Status.DECLINED,
+        Application.Status.MORE_INFORMATION,
+    ):
+        if not message:
+            raise ValidationError(
+                {
+                    "message": ValidationError(
+                        _("Write a message to the applicant."), code="no_message"
+                    )
+                }
+            )
+        application.decision_message = message
+    if to_status == Application.Status.APPROVED:
+        application.amount_awarded = _award_within_budget(
+            application=application, amount=amount_awarded
+        )
+        detail["amount_awarded"] = str(application.amount_awarded)
+    if to_status in FINAL_STATUSES:
+        application.decided_by = actor
+        application.decided_at = timezone.now()
+    application.status = to_status
+    application.full_clean()
+    application.save()
+    event = audit_record(
+        actor=actor, action=f"application.{to_status}", obj=application, detail=detail
+    )
+    if to_status in (Application.Status.APPROVED, Application.Status.DECLINED):
+        _message(application=application, template="bursary_decision", key="decision")
+    elif to_status == Application.Status.MORE_INFORMATION:
+        _message(
+            application=application,
+            template="bursary_more_information",
+            key=f"more-information:{event.pk}",
+        )
+    return application
+
+
+def _award_within_budget(*, application: Application, amount: Decimal | None) -> Decimal:
+    if amount is None or amount <= 0:
+        raise ValidationError(
+            {"amount_awarded": ValidationError(_("Say how much to award."), code="no_amount")}
+        )
+    # Lock the fund: every approval from this fund waits here for the one before to finish.
+    fund = Fund.objects.select_for_update().get(pk=application.fund_id)
+    left = fund.budget - fund_awarded(fund_id=fund.pk)
+    if amount > left:
+        raise ValidationError(
+            {
+                "amount_awarded": ValidationError(
+                    _("That is more than is left in %(fund)s: £%(left)s of £%(budget)s.")
+                    % {"fund": fund.name, "left": left, "budget": fund.budget},
+                    code="over_budget",
+                )
+            }
+        )
+    return amount
+
+
+def application_decide(
+    *,
+    application_id: int,
+    outcome: str,
+    actor: User,
+    message: str,
+    amount_awarded: Decimal | None = None,
+) -> Application:
+    """Approve (with an amount) or decline, with a message to the applicant."""
+    if outcome not in (Application.Status.APPROVED, Application.Status.DECLINED):
+        raise ValueError(f"Not a decision: {outcome}")
+    return application_transition(
+        application_id=application_id,
+        to_status=outcome,
+        actor=actor,
+        amount_awarded=amount_awarded,
+        message=message,
+    )
+
+
+def decision_message_draft(
+    *, application: Application, template: DecisionTemplate | None, amount: Decimal | None
+) -> str:
+    """The template's words in the applicant's language, with their name and the amount."""
+    if template is None:
+        return ""
+    with translation.override(application.language):
+        body = template.body or ""
+        right_to_left = translation.get_language_bidi()
+    money = f"£{amount}" if amount is not None else ""
+    if money and right_to_left:
+        # Kept left to right inside right-to-left words (Unicode isolates, invisible).
+        money = f"\u2066{money}\u2069"
+    values = {"{name}": application.name, "{amount}": money}
+    for placeholder, value in values.items():
+        body = body.replace(placeholder, value)
+    return body
+
+
+@transaction.atomic
+def application_view_record(*, application: Application, actor: User) -> None:
+    """Someone on the team opened the application's details: the audit trail says who."""
+    audit_record(actor=actor, action="application.view", obj=application)
+
+
+def applications_export_record(*, count: int, actor: User) -> None:
+    audit_record(actor=actor, action="application.export", detail={"count": count})
+
+
+# Messages ---------------------------------------------------------------------------------------
+
+
+def _message(*, application: Application, template: str, key: str) -> OutgoingMessage:
+    """Queue a message to the applicant, or to their referrer if they chose that."""
+    if application.contact_method == Application.Contact.PHONE:
+        channel, recipient = OutgoingMessage.Channel.SMS, str(application.phone)
+    elif application.contact_method == Application.Contact.REFERRER:
+        channel, recipient = OutgoingMessage.Channel.EMAIL, application.referrer_email
+    else:
+        channel, recipient = OutgoingMessage.Channel.EMAIL, application.email
+    return message_queue(
+        channel=channel,
+        recipient=recipient,
+        template=template,
+        dedupe_key=message_key_prefix(application.pk) + key,
+        language=application.language,
+        context={"application_id": application.pk},
+    )
+
+
+@context_builder("bursary_received")
+@context_builder("bursary_decision")
+@context_builder("bursary_more_information")
+def _application_context(context: dict) -> dict:
+    # Loaded when the message is sent, in the applicant's language (the fund's name too).
+    application = Application.objects.select_related("fund").get(pk=context["application_id"])
+    return {
+        "name": application.name,
+        "reference": application.reference,
+        "fund": application.fund.name,
+        "status": application.status,
+        "approved": application.status == Application.Status.APPROVED,
+        "amount_awarded": application.amount_awarded,
+        "decision_message": application.decision_message,
+        "to_referrer": application.contact_method == Application.Contact.REFERRER,
+        "status_url": settings.SITE_URL + status_path(application=application),
+    }
+
+
+def status_path(*, application: Application) -> str:
+    with translation.override(application.language):
+        return reverse("bursaries:status", kwargs={"token": application.status_token})
+
+
+# Retention --------------------------------------------------------------------------------------
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months earlier (the month's last day if the day
+    does not exist then)."""
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+@transaction.atomic
+def applications_anonymise(*, now: datetime | None = None) -> int:
+    """Remove the person from applications decided BURSARY_ANONYMISE_AFTER_MONTHS ago.
+
+    Names, contact details, statements, their own words, the referrer's name and email, the
+    message to them and reviewers' comments go; the fund, opportunity, support types, amounts,
+    status, dates, scores and referring organisation stay, for reports to funders. The private
+    status link stops working. Returns how many applications were anonymised.
+    """
+    now = now or timezone.now()
+    cutoff = months_before(now, settings.BURSARY_ANONYMISE_AFTER_MONTHS)
+    due = list(
+        Application.objects.select_for_update(skip_locked=True)
+        .filter(status__in=FINAL_STATUSES, decided_at__lt=cutoff, anonymised_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    for application_id in due:
+        Application.objects.filter(pk=application_id).update(
+            name="",
+            email="",
+            phone="",
+            statement="",
+            own_words="",
+            referrer_name="",
+            referrer_email="",
+            decision_message="",
+            # A fresh secret nobody has: the old link now finds nothing.
+            status_token=token_new(),
+            anonymised_at=now,
+            updated_at=now,
+        )
+    Review.objects.filter(application_id__in=due).update(comment="")
+    if due:
+        audit_record(actor=None, action="application.anonymise", detail={"count": len(due)})
+    return len(due)

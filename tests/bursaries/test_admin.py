@@ -1,0 +1,554 @@
+"""Reviewing and deciding in the Django admin."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from bursaries import services
+from bursaries.models import Application, DecisionTemplate, Fund, Review
+from sanctuary.models import AuditEvent, OutgoingMessage
+from tests.bursaries.conftest import reviewed
+from tests.factories import user_with_role
+
+CHANGELIST = reverse("admin:bursaries_application_changelist")
+
+
+def change_url(application):
+    return reverse("admin:bursaries_application_change", args=[application.pk])
+
+
+def open_url(application):
+    return reverse("admin:bursaries_application_open", args=[application.pk])
+
+
+def review_url(application):
+    return reverse("admin:bursaries_application_review", args=[application.pk])
+
+
+def move_url(application, status):
+    return reverse("admin:bursaries_application_move", args=[application.pk, status])
+
+
+# The list ---------------------------------------------------------------------------------------
+
+
+def changelist_queries(client, url=CHANGELIST) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def make_applications(submit, reviewer, programme_staff, count, start=0):
+    for number in range(start, start + count):
+        application = submit(email=f"person{number}@example.org")
+        if number % 2:
+            application = reviewed(application, reviewer)
+        if number % 4 == 1:
+            services.application_decide(
+                application_id=application.pk,
+                outcome=Application.Status.APPROVED,
+                actor=programme_staff,
+                amount_awarded=Decimal("10"),
+                message="Yes",
+            )
+
+
+@pytest.mark.parametrize("person", ["programme_staff", "reviewer"])
+def test_the_application_list_needs_the_same_queries_for_5_or_50_applications(
+    client, request, submit, reviewer, programme_staff, person, django_assert_max_num_queries
+):
+    make_applications(submit, reviewer, programme_staff, 5)
+    client.force_login(request.getfixturevalue(person))
+    with_five = changelist_queries(client)
+
+    make_applications(submit, reviewer, programme_staff, 45, start=5)
+
+    with django_assert_max_num_queries(with_five):
+        response = client.get(CHANGELIST)
+    assert response.context["cl"].result_count == 50
+    assert changelist_queries(client, CHANGELIST + "?status__exact=in_review") == with_five
+
+
+def test_the_fund_list_needs_the_same_queries_however_many_funds(
+    client, programme_staff, fund, submit, django_assert_max_num_queries
+):
+    submit()
+    client.force_login(programme_staff)
+    url = reverse("admin:bursaries_fund_changelist")
+    with_one = changelist_queries(client, url)
+    for number in range(20):
+        Fund.objects.create(
+            name=f"Fund {number}",
+            slug=f"fund-{number}",
+            budget=Decimal("100"),
+            opens_on=fund.opens_on,
+            closes_on=fund.closes_on,
+        )
+    with django_assert_max_num_queries(with_one):
+        client.get(url)
+
+
+def test_the_list_shows_the_figures_staff_need(client, programme_staff, in_review, reviewer):
+    application = in_review()
+    reviewed(application, user_with_role("Bursary reviewers"), need=5, benefit=5, fit=2)
+    client.force_login(programme_staff)
+    html = client.get(CHANGELIST).content.decode()
+    for column in [
+        "reference",
+        "status",
+        "fund",
+        "what_for",
+        "requested_display",
+        "awarded_display",
+        "review_count",
+        "average_score",
+        "days_waiting",
+        "message_problems",
+    ]:
+        assert f"column-{column}" in html, column
+    assert application.reference in html
+    assert "£120.00" in html
+    assert '<td class="field-review_count">2</td>' in html
+    assert '<td class="field-average_score">4.0</td>' in html  # (12/3 + 12/3) / 2
+
+
+def test_the_list_can_be_searched_by_reference_and_name(client, programme_staff, submit):
+    maryam = submit()
+    olena = submit(name="Olena", email="olena@example.org")
+    client.force_login(programme_staff)
+    found = client.get(CHANGELIST, {"q": olena.reference}).context["cl"].result_list
+    assert list(found) == [olena]
+    found = client.get(CHANGELIST, {"q": "maryam"}).context["cl"].result_list
+    assert list(found) == [maryam]
+
+
+def test_reviewers_see_the_average_score_only_after_their_own_review(client, in_review, reviewer):
+    application = in_review()
+    second = user_with_role("Bursary reviewers")
+    client.force_login(second)
+    html = client.get(CHANGELIST).content.decode()
+    assert "after your review" in html
+    reviewed(application, second)
+    assert "after your review" not in client.get(CHANGELIST).content.decode()
+
+
+# Reviewing --------------------------------------------------------------------------------------
+
+
+def test_a_reviewer_first_meets_the_conflict_question_then_the_details(client, submit, reviewer):
+    application = submit(statement="My private story.")
+    client.force_login(reviewer)
+
+    response = client.get(change_url(application))
+    assert response.status_code == 302
+    assert response.url == open_url(application)
+    html = client.get(open_url(application)).content.decode()
+    assert "conflict of interest" in html
+    assert "Maryam" in html
+    assert "My private story." not in html
+    assert not AuditEvent.objects.filter(action="application.view").exists()
+
+    response = client.post(open_url(application), {"open": "1"})
+    assert response.url == change_url(application)
+    html = client.get(change_url(application)).content.decode()
+    assert "My private story." in html
+    assert AuditEvent.objects.filter(actor=reviewer, action="application.open").exists()
+    assert AuditEvent.objects.filter(actor=reviewer, action="application.view").count() == 1
+
+
+def test_a_reviewer_who_declares_a_conflict_never_sees_the_application_again(
+    client, submit, reviewer
+):
+    application = submit(statement="My private story.")
+    client.force_login(reviewer)
+    response = client.post(open_url(application), {"conflict": "1"})
+    assert response.url == CHANGELIST
+
+    assert list(client.get(CHANGELIST).context["cl"].result_list) == []
+    for url in [change_url(application), open_url(application), review_url(application)]:
+        response = client.get(url)
+        assert response.status_code in {302, 404}, url
+        assert "My private story." not in response.content.decode()
+    review_list = client.get(reverse("admin:bursaries_review_changelist")).content.decode()
+    assert application.reference not in review_list
+    assert Review.objects.get().conflict_of_interest
+
+
+def test_a_reviewer_scores_on_the_rubric_in_the_admin(client, submit, reviewer):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    form = client.get(review_url(application)).content.decode()
+    assert "Could not take part at all without help" in form
+    response = client.post(
+        review_url(application),
+        {"need": "5", "benefit": "4", "fit": "3", "recommendation": "yes", "comment": "Clear."},
+    )
+    assert response.url == change_url(application)
+    review = Review.objects.get()
+    assert (review.need, review.benefit, review.fit, review.recommendation) == (5, 4, 3, "yes")
+    application.refresh_from_db()
+    assert application.status == Application.Status.IN_REVIEW
+
+
+def test_an_incomplete_review_is_shown_again_with_what_was_chosen(client, submit, reviewer):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    response = client.post(review_url(application), {"need": "5", "comment": "Half done"})
+    assert response.status_code == 200
+    assert "Half done" in response.content.decode()
+    assert Review.objects.get().submitted_at is None
+
+
+def test_reviewers_see_other_reviews_only_after_submitting_their_own(client, in_review, reviewer):
+    application = in_review()
+    Review.objects.filter(reviewer=reviewer).update(comment="First reviewer's view")
+    second = user_with_role("Bursary reviewers")
+    client.force_login(second)
+    client.post(open_url(application), {"open": "1"})
+    assert "First reviewer&#x27;s view" not in client.get(change_url(application)).content.decode()
+
+    client.post(
+        review_url(application),
+        {"need": "3", "benefit": "3", "fit": "3", "recommendation": "maybe"},
+    )
+    assert "First reviewer&#x27;s view" in client.get(change_url(application)).content.decode()
+
+
+# Deciding ---------------------------------------------------------------------------------------
+
+
+def test_a_reviewer_cannot_decide_in_the_admin(client, in_review, reviewer, decision_templates):
+    application = in_review()
+    client.force_login(reviewer)
+    assert client.get(move_url(application, "approved")).status_code == 403
+    response = client.post(
+        move_url(application, "approved"), {"amount_awarded": "100", "message": "Yes"}
+    )
+    assert response.status_code == 403
+    assert client.get(CHANGELIST).context["action_form"] is None  # no bulk decisions, no export
+    client.post(
+        CHANGELIST,
+        {"action": "approve_selected", ACTION_CHECKBOX_NAME: [application.pk], "confirm": "1"},
+    )
+    application.refresh_from_db()
+    assert application.status == Application.Status.IN_REVIEW
+
+
+def test_staff_approve_with_a_message_prefilled_in_the_applicants_language(
+    client, in_review, programme_staff, decision_templates, fund, django_capture_on_commit_callbacks
+):
+    application = in_review(language="fa")
+    client.force_login(programme_staff)
+    page = client.get(move_url(application, "approved"))
+    assert page.context["form"]["message"].value() == "Maryam عزیز، approved \u2066£120.00\u2069."
+    assert "£1,000.00 left" in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            move_url(application, "approved"),
+            {"amount_awarded": "100", "message": "Maryam عزیز، خوشحالیم."},
+            follow=True,
+        )
+    application.refresh_from_db()
+    assert application.status == Application.Status.APPROVED
+    assert application.amount_awarded == Decimal("100.00")
+    assert application.decided_by == programme_staff
+    assert "£900.00 is left" in response.content.decode()
+    message = OutgoingMessage.objects.get(template="bursary_decision")
+    assert message.language == "fa"
+    assert message.status == OutgoingMessage.Status.SENT
+
+
+def test_another_template_can_be_chosen_to_start_from(
+    client, in_review, programme_staff, decision_templates
+):
+    application = in_review(language="en")
+    other = DecisionTemplate.objects.create(
+        outcome="declined", name="Next round", body="{name}, try the next round."
+    )
+    client.force_login(programme_staff)
+    page = client.get(move_url(application, "declined"), {"template": other.pk})
+    assert page.context["form"]["message"].value() == "Maryam, try the next round."
+
+
+def test_the_admin_refuses_an_award_bigger_than_what_is_left(client, in_review, programme_staff):
+    application = in_review()
+    client.force_login(programme_staff)
+    response = client.post(
+        move_url(application, "approved"), {"amount_awarded": "1000.01", "message": "Yes"}
+    )
+    assert response.status_code == 200
+    assert "That is more than is left" in response.content.decode()
+    assert response.context["form"]["message"].value() == "Yes"
+    application.refresh_from_db()
+    assert application.status == Application.Status.IN_REVIEW
+
+
+def test_a_move_the_rules_do_not_allow_is_not_offered(client, submit, programme_staff):
+    application = submit()
+    client.force_login(programme_staff)
+    html = client.get(change_url(application)).content.decode()
+    assert move_url(application, "approved") not in html  # not before a review
+    assert move_url(application, "in_review") in html
+    assert client.get(move_url(application, "approved")).status_code == 404
+
+
+def bulk(client, action, applications, **extra):
+    return client.post(
+        CHANGELIST,
+        {"action": action, ACTION_CHECKBOX_NAME: [a.pk for a in applications], **extra},
+    )
+
+
+def test_bulk_approval_asks_for_confirmation_then_approves_what_fits(
+    client, in_review, programme_staff, decision_templates
+):
+    applications = [
+        in_review(email=f"p{n}@example.org", amount_requested=Decimal("400")) for n in range(3)
+    ]
+    client.force_login(programme_staff)
+
+    confirm = bulk(client, "approve_selected", applications)
+    assert confirm.status_code == 200
+    assert "these ask for £1,200.00; £1,000.00 is left" in confirm.content.decode()
+    assert not Application.objects.filter(status="approved").exists()
+
+    template = decision_templates["approved"]
+    response = bulk(client, "approve_selected", applications, confirm="1", template=template.pk)
+    assert response.status_code == 302
+    statuses = [Application.objects.get(pk=a.pk).status for a in applications]
+    assert statuses == ["approved", "approved", "in_review"]
+    approved = Application.objects.filter(status="approved").first()
+    assert approved.decision_message == "Maryam عزیز، approved \u2066£400.00\u2069."
+    assert AuditEvent.objects.filter(action="application.approved").count() == 2
+
+
+def test_bulk_decline_sends_each_person_the_template_in_their_language(
+    client, in_review, programme_staff, decision_templates
+):
+    persian = in_review(language="fa")
+    english = in_review(language="en", email="e@example.org")
+    client.force_login(programme_staff)
+    bulk(
+        client,
+        "decline_selected",
+        [persian, english],
+        confirm="1",
+        template=decision_templates["declined"].pk,
+    )
+    persian.refresh_from_db()
+    english.refresh_from_db()
+    assert persian.decision_message == "Maryam عزیز، declined ."
+    assert english.decision_message == "Dear Maryam, declined ."
+
+
+def test_the_csv_export_has_figures_but_no_personal_data(
+    client, in_review, programme_staff, partner
+):
+    application = in_review(
+        name="Zahra Karimi",
+        contact_method=Application.Contact.REFERRER,
+        email="",
+        referrer_organisation=partner,
+        referrer_name="Jo Caseworker",
+        referrer_email="jo@newroutes.example.org",
+        referrer_consent=True,
+        statement="Something very personal.",
+    )
+    in_review(name="Olena Petrenko", contact_method="phone", email="", phone="+447911123456")
+    Review.objects.update(comment="A private comment.")
+    client.force_login(programme_staff)
+
+    response = bulk(client, "export_csv", Application.objects.all(), select_across="1", index="0")
+
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode()
+    for private in [
+        "Zahra",
+        "Karimi",
+        "Olena",
+        "+447911123456",
+        "7911",
+        "jo@newroutes",
+        "Jo Caseworker",
+        "@",
+        "Something very personal",
+        "A private comment",
+    ]:
+        assert private not in text, private
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 2
+    row = next(row for row in rows if row["reference"] == application.reference)
+    assert row["requested"] == "120.00"
+    assert row["referred_by"] == "New Routes"
+    assert row["support_course_fee"] == "yes"
+    assert row["average_score"] == "4.0"
+    assert AuditEvent.objects.filter(action="application.export", actor=programme_staff).exists()
+
+
+# Audit and failed messages ----------------------------------------------------------------------
+
+
+def test_staff_see_the_audit_trail_of_an_application(client, in_review, programme_staff, reviewer):
+    application = in_review()
+    client.force_login(programme_staff)
+    html = client.get(change_url(application)).content.decode()
+    for action in ["application.submit", "review.submit", "application.in_review"]:
+        assert action in html
+    assert AuditEvent.objects.filter(actor=programme_staff, action="application.view").exists()
+    client.force_login(reviewer)
+    assert "application.submit" not in client.get(change_url(application)).content.decode()
+
+
+def test_a_failed_decision_message_is_visible_in_the_admin(
+    client, in_review, programme_staff, django_capture_on_commit_callbacks
+):
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="Sorry.",
+    )
+    OutgoingMessage.objects.filter(template="bursary_decision").update(
+        status=OutgoingMessage.Status.FAILED, last_error="SMTPRecipientsRefused: 550 no such user"
+    )
+    client.force_login(programme_staff)
+    html = client.get(CHANGELIST).content.decode()
+    outbox = reverse("admin:sanctuary_outgoingmessage_changelist")
+    assert f"{outbox}?q=bursary%3Aapplication%3A{application.pk}%3A" in html
+    assert "Not sent" in html
+    change = client.get(change_url(application)).content.decode()
+    assert "550 no such user" in change
+    found = client.get(outbox, {"q": f"bursary:application:{application.pk}:"})
+    assert {m.template for m in found.context["cl"].result_list} == {
+        "bursary_received",
+        "bursary_decision",
+    }
+
+
+# Who reaches what -------------------------------------------------------------------------------
+
+
+def test_a_volunteer_cannot_reach_applications_anywhere(client, in_review, volunteer):
+    application = in_review()
+    client.force_login(volunteer)
+    urls = [
+        CHANGELIST,
+        change_url(application),
+        open_url(application),
+        review_url(application),
+        move_url(application, "approved"),
+        reverse("admin:bursaries_review_changelist"),
+        reverse("admin:bursaries_fund_changelist"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in {302, 403}, url
+        assert application.reference not in response.content.decode()
+    response = bulk(client, "export_csv", [application])
+    assert response.status_code in {302, 403}
+    assert "text/csv" not in response.get("Content-Type", "")
+    team = client.get(reverse("team_home")).content.decode()
+    assert "/admin/" not in team
+    for page in ["/en/bursaries/", "/en/"]:
+        assert application.reference not in client.get(page).content.decode()
+
+
+def test_reviewers_reach_applications_and_funds_but_set_nothing_up(client, reviewer, fund):
+    client.force_login(reviewer)
+    for name in ["application", "fund", "opportunity", "partnerorganisation", "review"]:
+        url = reverse(f"admin:bursaries_{name}_changelist")
+        assert client.get(url).status_code == 200, name
+    for name in ["fund", "opportunity", "partnerorganisation", "decisiontemplate"]:
+        assert client.get(reverse(f"admin:bursaries_{name}_add")).status_code == 403, name
+    assert client.get(reverse("admin:bursaries_decisiontemplate_changelist")).status_code == 403
+    response = client.post(
+        reverse("admin:bursaries_fund_change", args=[fund.pk]),
+        {"budget": "999999", "slug": fund.slug},
+    )
+    fund.refresh_from_db()
+    assert fund.budget == Decimal("1000.00")
+    assert response.status_code == 403
+
+
+# Setting up -------------------------------------------------------------------------------------
+
+
+def test_the_fund_page_in_the_admin_shows_budget_awarded_and_what_is_left(
+    client, programme_staff, in_review, fund
+):
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("250"),
+        message="Yes",
+    )
+    in_review(email="o@example.org", amount_requested=Decimal("75"))
+    client.force_login(programme_staff)
+    html = client.get(reverse("admin:bursaries_fund_changelist")).content.decode()
+    for figure in ["£1,000.00", "£250.00", "£750.00", "£75.00"]:
+        assert figure in html
+    change = client.get(reverse("admin:bursaries_fund_change", args=[fund.pk])).content.decode()
+    assert "£750.00" in change
+
+
+def fund_form(fund, **changes):
+    data = {
+        "slug": fund.slug,
+        "budget": str(fund.budget),
+        "opens_on": fund.opens_on.isoformat(),
+        "closes_on": fund.closes_on.isoformat(),
+    }
+    for field in ("name", "description", "covers", "how_decided"):
+        for code in ("en", "uk", "ar", "fa", "ps"):
+            data[f"{field}_{code}"] = getattr(fund, f"{field}_{code}") or ""
+    return {**data, **changes}
+
+
+def test_staff_cannot_cut_a_budget_below_what_is_awarded(client, programme_staff, in_review, fund):
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("250"),
+        message="Yes",
+    )
+    client.force_login(programme_staff)
+    url = reverse("admin:bursaries_fund_change", args=[fund.pk])
+    response = client.post(url, fund_form(fund, budget="200"))
+    assert response.status_code == 200
+    assert "This fund has already awarded £250.00." in response.content.decode()
+    response = client.post(url, fund_form(fund, budget="2000", how_decided_fa="دو داور"))
+    assert response.status_code == 302
+    fund.refresh_from_db()
+    assert fund.budget == Decimal("2000.00")
+    assert fund.how_decided_fa == "دو داور"
+    event = AuditEvent.objects.get(action="fund.update")
+    assert event.detail == {"fields": ["budget", "how_decided_fa"]}
+
+
+def test_staff_write_decision_templates_in_every_language(client, programme_staff):
+    client.force_login(programme_staff)
+    data = {"outcome": "declined", "name": "Decline", "position": "0", "is_active": "on"}
+    for code in ("en", "uk", "ar", "fa", "ps"):
+        data[f"body_{code}"] = f"{code}: {{name}}"
+    response = client.post(reverse("admin:bursaries_decisiontemplate_add"), data)
+    assert response.status_code == 302
+    template = DecisionTemplate.objects.get()
+    with translation.override("ps"):
+        assert template.body == "ps: {name}"
+    assert AuditEvent.objects.filter(action="decision_template.create").exists()
