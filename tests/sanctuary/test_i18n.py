@@ -24,6 +24,22 @@ def test_every_string_is_translated_and_none_is_fuzzy(path):
     assert "fuzzy" not in catalog.metadata_as_entry().flags
 
 
+@pytest.mark.gettext
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parts[-3])
+def test_gettext_accepts_every_catalog(path):
+    """msgfmt's own checks: the header, plural forms, and that every form which stands for
+    several things says how many."""
+    import subprocess
+
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parts[-3])
 def test_translations_keep_every_placeholder(path):
     import re
