@@ -56,6 +56,13 @@ class User(AbstractUser):
         default="en",
         help_text=_("Emails to this person, such as the link to set a password, use it."),
     )
+    venues = models.ManyToManyField(
+        "venues.Venue",
+        verbose_name=_("venues"),
+        blank=True,
+        related_name="team",
+        help_text=_("Volunteers take attendance at these venues' drop-ins."),
+    )
 
     objects = UserManager()
 
