@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import set_language
+from django.views.i18n import JavaScriptCatalog, set_language
 
 from sanctuary import views
 
@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("drop-in/", include("dropins.urls")),
     path("bursaries/", include("bursaries.urls")),
     path("team/", views.team_home, name="team_home"),
+    path("team/attendance/", include("dropins.register_urls")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     # Team members do not manage their own email addresses: staff set them in the admin.
     re_path(r"^accounts/(email|confirm-email)/", views.not_here),
     path("accounts/", include("allauth.urls")),

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -20,7 +20,11 @@ def privacy(request):
 
 @login_required
 def team_home(request):
-    """Where a team member lands after signing in: what their roles let them do."""
+    """Where a team member lands after signing in: what their roles let them do.
+
+    Volunteers (who have no admin) go straight to today's drop-ins at their venues."""
+    if request.user.has_perm("dropins.take_attendance") and not request.user.is_staff:
+        return redirect("register:today")
     return render(
         request, "sanctuary/team_home.html", {"roles": selectors.user_roles(user=request.user)}
     )

@@ -1,0 +1,61 @@
+/* Keeps the register readable when the Wi-Fi drops, even across a reload.
+
+   Pages of the register and the files they need are fetched from the network as usual; the
+   last copy of each is kept and used only when the network cannot be reached. Taps and polls
+   are never answered from here: the page's own queue looks after those. The copies hold
+   first names, so they are kept for the day only: the first use on another day throws them
+   away. */
+"use strict";
+
+function todaysCache() {
+  return "sanctuary-register-" + new Date().toISOString().slice(0, 10);
+}
+
+function forgetOtherDays() {
+  var keep = todaysCache();
+  return caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf("sanctuary-register-") === 0 && name !== keep;
+    }).map(function (name) {
+      return caches.delete(name);
+    }));
+  });
+}
+
+self.addEventListener("install", function () {
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(forgetOtherDays().then(function () {
+    return self.clients.claim();
+  }));
+});
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  var url = new URL(request.url);
+  var page = request.mode === "navigate" && url.pathname.indexOf(self.registration.scope.replace(self.location.origin, "")) === 0;
+  var file = url.origin === self.location.origin && (url.pathname.indexOf("/static/") === 0 || /\/jsi18n\/$/.test(url.pathname));
+  if (!page && !file) {
+    return;
+  }
+  event.respondWith(fetch(request).then(function (response) {
+    if (response.ok && response.type === "basic" && !response.redirected) {
+      var copy = response.clone();
+      caches.open(todaysCache()).then(function (cache) {
+        return cache.put(request, copy);
+      }).then(forgetOtherDays);
+    }
+    return response;
+  }, function () {
+    return caches.open(todaysCache()).then(function (cache) {
+      return cache.match(request, { ignoreVary: true });
+    }).then(function (copy) {
+      return copy || Response.error();
+    });
+  }));
+});
