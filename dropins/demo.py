@@ -1,13 +1,18 @@
 """Demo drop-in for `make run`: the weekly welcome drop-in at the Theatre Royal, its coming
-sessions, some bookings, and one full session with a waiting list."""
+sessions, some bookings, and one full session with a waiting list; and, so that the register
+at the door can be tried on any day, a family drop-in at Stage Two on the day the demo is
+loaded, with families booked, some already checked in and a walk-in."""
 
+import uuid
 from datetime import time
 
 from django.db import transaction
 from django.utils import timezone
 
 from dropins import services
-from dropins.models import DropInSeries, DropInSession, Weekday
+from dropins.models import Booking, DropInSeries, DropInSession, RegisterAction, Weekday
+from sanctuary.codes import token_new
+from sanctuary.models import User
 from venues.models import Venue
 
 TEXT = {
@@ -64,6 +69,12 @@ LANGUAGES = ["ar", "en", "uk", "fa", "ar", "uk", "fa", "ps", "ar"]
 
 @transaction.atomic
 def demo_load() -> DropInSeries:
+    series = _welcome_load()
+    _family_load()
+    return series
+
+
+def _welcome_load() -> DropInSeries:
     venue = Venue.objects.get(slug="theatre-royal")
     series = DropInSeries.objects.filter(venue=venue, title_en=TEXT["en"]["title"]).first()
     if series is not None:
@@ -85,19 +96,125 @@ def demo_load() -> DropInSeries:
     upcoming = DropInSession.objects.filter(series=series, starts_at__gt=timezone.now())
     first, second = upcoming.order_by("starts_at")[:2]
     for (name, adults, children), language in zip(NAMES, LANGUAGES, strict=True):
-        _book(first, name, adults, children, language)
+        _book(first, first_name=name, adults=adults, children=children, language=language)
     # The next one is small and full: the last two families wait.
     services.session_capacity_set(session_id=second.pk, capacity=12, actor=None)
     for (name, adults, children), language in zip(NAMES[:7], LANGUAGES, strict=False):
-        _book(second, name, adults, children, language)
+        _book(second, first_name=name, adults=adults, children=children, language=language)
     return series
 
 
-def _book(session: DropInSession, first_name: str, adults: int, children: int, language: str):
-    return services.booking_create(
+FAMILY_TEXT = {
+    "en": {
+        "title": "Family drop-in",
+        "description": "Games, crafts and a warm lunch for families, with help on hand.",
+    },
+    "uk": {
+        "title": "Сімейна зустріч",
+        "description": "Ігри, творчість і теплий обід для родин, а поруч — ті, хто допоможе.",
+    },
+    "ar": {
+        "title": "لقاء العائلات",
+        "description": "ألعاب وأشغال يدوية وغداء دافئ للعائلات، ومن يساعدك موجود.",
+    },
+    "fa": {
+        "title": "دیدار خانواده‌ها",
+        "description": "بازی، کاردستی و ناهار گرم برای خانواده‌ها، با کسانی که کمک می‌کنند.",
+    },
+    "ps": {
+        "title": "د کورنیو ناسته",
+        "description": "لوبې، لاسي کارونه او ګرم غرمنۍ ډوډۍ د کورنیو لپاره، او مرسته هم شته.",
+    },
+}
+
+FAMILY_NAMES = [
+    ("Amal", 2, 2, "ar", "ar", ""),
+    ("Bashir", 1, 0, "ps", "ps", ""),
+    ("Daria", 1, 2, "uk", "uk", "Buggy: needs the lift."),
+    ("Ehsan", 2, 1, "fa", "prs", ""),
+    ("Halyna", 1, 0, "uk", "", ""),
+    ("Ibrahim", 1, 3, "ar", "", ""),
+    ("Kateryna", 2, 1, "uk", "", ""),
+    ("Leila", 1, 1, "fa", "fa", "Hard of hearing: please face her when speaking."),
+    ("Mohammed", 1, 0, "ar", "ar", ""),
+    ("Nasrin", 1, 2, "fa", "", ""),
+    ("Oleksandr", 1, 0, "uk", "", ""),
+    ("Samira", 2, 2, "ar", "", ""),
+    ("Tesfay", 1, 0, "en", "ti", ""),
+    ("Yaroslava", 1, 1, "uk", "", ""),
+]
+
+
+def _family_load() -> DropInSession:
+    """A session today at Stage Two, whatever day it is, for the register at the door."""
+    venue = Venue.objects.get(slug="stage-two")
+    today = timezone.localdate()
+    series = DropInSeries.objects.filter(venue=venue, title_en=FAMILY_TEXT["en"]["title"]).first()
+    if series is None:
+        series = DropInSeries(
+            venue=venue,
+            weekday=today.weekday(),
+            start_time=time(10, 0),
+            end_time=time(16, 0),
+            capacity=40,
+            booking_opens_days=14,
+            interpreter_languages=["ar", "fa", "prs", "ps", "uk", "ti"],
+        )
+        for language, fields in FAMILY_TEXT.items():
+            for field, value in fields.items():
+                setattr(series, f"{field}_{language}", value)
+        services.series_save(series=series, actor=None)
+    session = series.sessions.filter(date=today).first()
+    if session is None:
+        # The series may have been made on another day of the week.
+        starts_at, ends_at = series.times_on(today)
+        session = DropInSession.objects.create(
+            series=series, date=today, starts_at=starts_at, ends_at=ends_at, capacity=40
+        )
+    if session.bookings.exists():
+        return session
+    for name, adults, children, language, interpreter, access in FAMILY_NAMES:
+        fields = {
+            "first_name": name,
+            "adults": adults,
+            "children": children,
+            "language": language,
+            "interpreter_language": interpreter,
+            "access_needs": access,
+        }
+        if services.session_is_bookable(session):
+            _book(session, **fields)
+        else:
+            # Booking closes when a session starts; the demo books the families anyway.
+            booking = Booking(
+                session=session,
+                reference=services._new_reference(),
+                token=token_new(),
+                status=Booking.Status.CONFIRMED,
+                confirmed_at=timezone.now(),
+                **fields,
+            )
+            booking.full_clean()
+            booking.save()
+    # Three families are in already, and one walk-in.
+    volunteer = User.objects.filter(email="volunteer@example.org").first()
+    for booking in session.bookings.order_by("first_name")[:3]:
+        services.register_apply(
+            session_id=session.pk,
+            tap=services.RegisterTap(
+                client_id=uuid.uuid4(), kind=RegisterAction.Kind.CHECK_IN, booking_id=booking.pk
+            ),
+            actor=volunteer,
+        )
+    services.register_apply(
         session_id=session.pk,
-        first_name=first_name,
-        adults=adults,
-        children=children,
-        language=language,
+        tap=services.RegisterTap(
+            client_id=uuid.uuid4(), kind=RegisterAction.Kind.WALK_IN, adults=1, children=1
+        ),
+        actor=None,
     )
+    return session
+
+
+def _book(session: DropInSession, **fields):
+    return services.booking_create(session_id=session.pk, **fields)

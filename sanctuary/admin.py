@@ -16,13 +16,13 @@ class UserCreationForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["email", "first_name", "last_name", "language"]
+        fields = ["email", "first_name", "last_name", "language", "venues"]
 
 
 class UserChangeForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["email", "first_name", "last_name", "language", "is_active", "groups"]
+        fields = ["email", "first_name", "last_name", "language", "is_active", "groups", "venues"]
 
 
 @admin.register(User)
@@ -42,7 +42,7 @@ class UserAdmin(DjangoUserAdmin):
         (
             None,
             {
-                "fields": ["email", "first_name", "last_name", "language", "groups"],
+                "fields": ["email", "first_name", "last_name", "language", "groups", "venues"],
                 "description": _(
                     "We will email them a link to set their own password. Nobody else sees it."
                 ),
@@ -53,7 +53,7 @@ class UserAdmin(DjangoUserAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return self.add_fieldsets
-        roles = ["groups", "is_staff"]
+        roles = ["groups", "venues", "is_staff"]
         if request.user.is_superuser:
             roles.append("is_superuser")
         return [
@@ -64,7 +64,7 @@ class UserAdmin(DjangoUserAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["fields"] = ["email", "first_name", "last_name", "language", "groups"]
+            kwargs["fields"] = ["email", "first_name", "last_name", "language", "groups", "venues"]
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
@@ -86,6 +86,8 @@ class UserAdmin(DjangoUserAdmin):
             kwargs["widget"] = forms.CheckboxSelectMultiple
             kwargs["label"] = _("Roles")
             kwargs["help_text"] = ""
+        if db_field.name == "venues":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("roles"))
@@ -107,6 +109,7 @@ class UserAdmin(DjangoUserAdmin):
         services.user_save(
             user=form.instance,
             roles=form.cleaned_data["groups"],
+            venues=form.cleaned_data["venues"],
             actor=request.user,
             changed=form.changed_data,
         )

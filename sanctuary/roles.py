@@ -38,6 +38,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "dropins.cancel_dropinsession",
         "dropins.view_booking",
         "dropins.cancel_booking",
+        "dropins.take_attendance",
+        "dropins.view_checkin",
+        "dropins.view_attendance",
+        "dropins.change_attendance",
         "bursaries.add_fund",
         "bursaries.change_fund",
         "bursaries.view_fund",
@@ -67,7 +71,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "bursaries.change_review",
         "bursaries.view_review",
     ),
-    Role.VOLUNTEERS: (),
+    # Volunteers never use the admin: only the register at the door.
+    Role.VOLUNTEERS: ("dropins.take_attendance",),
 }
 
 

@@ -278,6 +278,7 @@ def user_save(
     user: User,
     roles: Iterable[Group],
     actor: User | None,
+    venues: Iterable | None = None,
     changed: Iterable[str] = (),
     password: str | None = None,
 ) -> User:
@@ -296,6 +297,9 @@ def user_save(
     user.save()
     roles_before = set() if created else set(user.groups.values_list("name", flat=True))
     user.groups.set(roles)
+    if venues is not None:
+        # Where a volunteer takes attendance.
+        user.venues.set(venues)
     roles_after = set(user.groups.values_list("name", flat=True))
     needs_admin = user.is_superuser or any(role in roles_after for role in ROLES_WITH_ADMIN_ACCESS)
     if user.is_staff != needs_admin:
@@ -325,6 +329,7 @@ def user_create(
     email: str,
     roles: Iterable[Role],
     actor: User | None,
+    venues: Iterable | None = None,
     first_name: str = "",
     last_name: str = "",
     language: str = "en",
@@ -333,7 +338,7 @@ def user_create(
     """Create a team member's account; they are emailed a link to set their password."""
     user = User(email=email, first_name=first_name, last_name=last_name, language=language)
     groups = Group.objects.filter(name__in=[role.value for role in roles])
-    return user_save(user=user, roles=groups, actor=actor, password=password)
+    return user_save(user=user, roles=groups, venues=venues, actor=actor, password=password)
 
 
 def user_invite(*, user: User, actor: User | None) -> OutgoingMessage:

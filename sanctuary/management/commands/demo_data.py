@@ -234,6 +234,9 @@ class Command(BaseCommand):
             for email, first_name, roles in DEMO_ACCOUNTS:
                 self._account(email, first_name, roles)
             dropins_demo_load()
+            # The volunteer takes attendance at the Theatre Royal and Stage Two.
+            volunteer = User.objects.get(email="volunteer@example.org")
+            volunteer.venues.set(Venue.objects.filter(slug__in=["theatre-royal", "stage-two"]))
             bursaries_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
