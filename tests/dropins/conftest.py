@@ -47,3 +47,18 @@ def book(session: DropInSession, **fields):
         **fields,
     }
     return services.booking_create(**values)
+
+
+@pytest.fixture
+def door_session(session) -> DropInSession:
+    """A session today, starting in half an hour: still bookable, and its register open."""
+    from dropins.models import LONDON
+
+    now = timezone.now()
+    DropInSession.objects.filter(pk=session.pk).update(
+        date=timezone.localdate(now, LONDON),
+        starts_at=now + timedelta(minutes=30),
+        ends_at=now + timedelta(hours=3),
+    )
+    session.refresh_from_db()
+    return session

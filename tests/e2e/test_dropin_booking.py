@@ -19,7 +19,10 @@ def words(language: str, text: str) -> str:
 
 
 def next_session() -> DropInSession:
-    return DropInSession.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")[0]
+    """The demo's next weekly welcome drop-in (the demo's family drop-in is today's only)."""
+    return DropInSession.objects.filter(
+        starts_at__gt=timezone.now(), series__title_en="Welcome drop-in"
+    ).order_by("starts_at")[0]
 
 
 def fill_booking_form(page, *, first_name, adults="1", children="0", email=""):

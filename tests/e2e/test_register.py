@@ -1,0 +1,437 @@
+"""The register at the door, on volunteers' tablets with JavaScript on: sign in, find a family,
+check them in with one tap, undo, add walk-ins, keep working through a Wi-Fi drop-out, and two
+tablets on one session agreeing on who is in."""
+
+import re
+import time
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from dropins.models import LONDON, CheckIn, DropInSession, RegisterAction
+from sanctuary import services as accounts
+from sanctuary.roles import Role
+from tests.dropins.conftest import book, make_series
+from tests.factories import PASSWORD, VenueFactory
+
+# The register's writes lock a row and the live server answers from other threads.
+pytestmark = pytest.mark.postgres
+
+LANDSCAPE = {"width": 1024, "height": 768}
+PORTRAIT = {"width": 768, "height": 1024}
+# The endpoints the register's script calls; the page itself stays reachable.
+REGISTER_CALLS = re.compile(r"/team/attendance/sessions/\d+/(sync|changes)/")
+CHANGES_CALLS = re.compile(r"/team/attendance/sessions/\d+/changes/")
+# Comfortably more than the script's poll (4 s) and first retry (2 s).
+A_FEW_SECONDS = 12_000
+
+
+@pytest.fixture
+def door(site_data):
+    """A session today at a venue of its own, starting in half an hour, with families booked."""
+    series = make_series(venue=VenueFactory(name="Westlegate Hall"))
+    session = series.sessions.filter(starts_at__gt=timezone.now()).order_by("starts_at")[0]
+    now = timezone.now()
+    DropInSession.objects.filter(pk=session.pk).update(
+        date=timezone.localdate(now, LONDON),
+        starts_at=now + timedelta(minutes=30),
+        ends_at=now + timedelta(hours=3),
+    )
+    session.refresh_from_db()
+    return session
+
+
+@pytest.fixture
+def families(door):
+    """Booked families by name. No reference contains B, I, L, O or S, so typing those letters
+    finds names only."""
+    parties = {"Bilal": (2, 1), "Bashir": (1, 0), "Oksana": (1, 2), "Samir": (1, 0)}
+    return {
+        name: book(door, first_name=name, adults=adults, children=children)
+        for name, (adults, children) in parties.items()
+    }
+
+
+def volunteer_at(session, first_name):
+    return accounts.user_create(
+        email=f"{first_name.lower()}@example.org",
+        first_name=first_name,
+        roles=[Role.VOLUNTEERS],
+        venues=[session.series.venue],
+        actor=None,
+        password=PASSWORD,
+    )
+
+
+@pytest.fixture
+def priya(door):
+    return volunteer_at(door, "Priya")
+
+
+@pytest.fixture
+def tom(door):
+    return volunteer_at(door, "Tom")
+
+
+@pytest.fixture
+def tablet(browser, live_server):
+    """Opens a tablet (its own browser context, so its own sign-in and storage), signed in
+    through the real sign-in page as the given volunteer."""
+    contexts = []
+
+    def open_tablet(volunteer, *, viewport=LANDSCAPE):
+        context = browser.new_context(viewport=viewport, has_touch=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(f"{live_server.url}/en/accounts/login/")
+        page.get_by_label("Email address", exact=True).fill(volunteer.email)
+        page.get_by_label("Password", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        expect(page).to_have_url(f"{live_server.url}/en/team/attendance/")
+        return page
+
+    yield open_tablet
+    for context in contexts:
+        context.close()
+
+
+def open_register(page, live_server, session):
+    # goto waits for the load event, by which time the deferred register.js has run.
+    page.goto(f"{live_server.url}/en/team/attendance/sessions/{session.pk}/")
+
+
+def row(page, booking):
+    return page.locator(f"#b-{booking.pk}")
+
+
+def check_in_button(page, booking):
+    return row(page, booking).get_by_role("button", name=re.compile(r"^Check in"))
+
+
+def total(page, label):
+    return page.locator(".register-totals div", has=page.get_by_text(label, exact=True)).locator(
+        "dd"
+    )
+
+
+def eventually(page, check, *, timeout=15.0):
+    """Wait until check() is true, letting the page run meanwhile (not time.sleep: route
+    handlers are answered in this thread)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"still not true after {timeout} s"
+        page.wait_for_timeout(200)
+
+
+def live_check_ins(booking):
+    return list(CheckIn.objects.filter(booking=booking, voided_at__isnull=True))
+
+
+IS_IN = re.compile(r"\bis-in\b")
+IS_PENDING = re.compile(r"\bis-pending\b")
+
+
+# Signing in and finding the register ---------------------------------------------------------
+
+
+def test_a_volunteer_signs_in_and_taps_todays_session_to_open_its_register(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    expect(page.locator("h1")).to_have_text("Today's drop-ins")
+    # Only today's session: not the series' later ones, nor today's at venues not hers.
+    expect(page.locator(".register-session")).to_have_count(1)
+    session_link = page.get_by_role("link", name=re.compile("Welcome drop-in · Westlegate Hall"))
+    session_link.tap()
+
+    expect(page).to_have_url(f"{live_server.url}/en/team/attendance/sessions/{door.pk}/")
+    expect(page.locator("h1")).to_contain_text("Welcome drop-in · Westlegate Hall")
+    expect(page.locator("#register-bookings .register-row")).to_have_count(len(families))
+
+
+# Search and one-tap check-in -----------------------------------------------------------------
+
+
+def test_typing_a_name_narrows_the_list_and_one_tap_checks_the_family_in(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    open_register(page, live_server, door)
+    shown = page.locator("#register-bookings .register-row:visible")
+    expect(shown).to_have_count(4)
+
+    search = page.get_by_label("Find a name or reference")
+    search.press_sequentially("b")
+    expect(shown).to_have_count(2)  # Bilal and Bashir
+    search.press_sequentially("i")
+    expect(shown).to_have_count(1)
+    bilal = families["Bilal"]
+    expect(row(page, bilal)).to_be_visible()
+
+    check_in_button(page, bilal).tap()
+
+    expect(row(page, bilal)).to_have_class(IS_IN)
+    expect(row(page, bilal).locator(".register-in")).to_contain_text("3 in")
+    eventually(page, lambda: live_check_ins(bilal))
+    expect(row(page, bilal)).not_to_have_class(IS_PENDING, timeout=A_FEW_SECONDS)
+    (check_in,) = live_check_ins(bilal)
+    assert (check_in.adults, check_in.children, check_in.recorded_by) == (2, 1, priya)
+    assert CheckIn.objects.filter(session=door).count() == 1
+
+
+def test_undo_is_a_separate_button_and_voids_the_check_in_without_deleting_it(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    open_register(page, live_server, door)
+    bilal = families["Bilal"]
+    check_in = check_in_button(page, bilal)
+    check_in_box = check_in.bounding_box()
+    check_in.tap()
+    eventually(page, lambda: live_check_ins(bilal))
+
+    undo = row(page, bilal).get_by_role("button", name="Undo check-in")
+    expect(undo).to_be_visible()
+    # Undo sits under the name, at the other end of the row from where "Check in" was, so a
+    # second tap on the same spot cannot undo by mistake.
+    undo_box = undo.bounding_box()
+    assert undo_box["x"] + undo_box["width"] < check_in_box["x"]
+    undo.tap()
+
+    eventually(page, lambda: not live_check_ins(bilal))
+    (voided,) = CheckIn.objects.filter(booking=bilal)
+    assert voided.voided_at is not None
+    assert voided.voided_by == priya
+    # The page offers check-in again once the server has answered.
+    expect(check_in_button(page, bilal)).to_be_visible(timeout=A_FEW_SECONDS)
+    expect(total(page, "Arrived")).to_have_text("0")
+
+
+# Walk-ins --------------------------------------------------------------------------------------
+
+
+def test_walk_ins_are_recorded_without_a_booking_and_counted_in_the_totals(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    open_register(page, live_server, door)
+    expect(total(page, "Walk-ins")).to_have_text("0")
+    expect(total(page, "On site now")).to_have_text("0")
+    walk_in = page.locator("#register-walk-in")
+
+    walk_in.get_by_label("First name or nickname (if they like)").fill("Nour")
+    walk_in.get_by_label("Adults").fill("2")
+    walk_in.get_by_label("Children").fill("1")
+    walk_in.get_by_role("button", name="Add walk-in").tap()
+
+    expect(total(page, "Walk-ins")).to_have_text("3")
+    expect(total(page, "On site now")).to_have_text("3")
+    expect(page.locator("#register-walk-ins")).to_contain_text("Nour")
+    walk_ins = CheckIn.objects.filter(session=door, booking=None)
+    eventually(page, walk_ins.exists)
+    nour = walk_ins.get()
+    assert (nour.first_name, nour.adults, nour.children) == ("Nour", 2, 1)
+
+    # The name is optional.
+    walk_in.get_by_label("Adults").fill("1")
+    walk_in.get_by_role("button", name="Add walk-in").tap()
+    expect(total(page, "Walk-ins")).to_have_text("4")
+    expect(total(page, "On site now")).to_have_text("4")
+    eventually(page, lambda: walk_ins.count() == 2)
+    nameless = walk_ins.exclude(pk=nour.pk).get()
+    assert (nameless.first_name, nameless.adults, nameless.children) == ("", 1, 0)
+    expect(page.locator("#register-walk-ins .register-row")).to_have_count(2)
+    expect(page.locator("#register-walk-ins")).to_contain_text("Walk-in")
+    # And the totals the server sends agree with what the page worked out.
+    expect(page.locator("#register-sync")).to_be_hidden(timeout=A_FEW_SECONDS)
+    expect(total(page, "On site now")).to_have_text("4")
+    assert CheckIn.objects.filter(session=door).count() == 2
+
+
+# When the Wi-Fi drops ----------------------------------------------------------------------------
+
+
+def test_check_ins_made_without_a_connection_wait_and_are_recorded_once_when_it_is_back(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    open_register(page, live_server, door)
+    oksana, samir = families["Oksana"], families["Samir"]
+    blocked = []
+
+    def cut(route):
+        blocked.append(route.request.url)
+        route.abort("internetdisconnected")
+
+    page.route(REGISTER_CALLS, cut)
+    check_in_button(page, oksana).tap()
+    check_in_button(page, samir).tap()
+
+    expect(page.locator("#register-sync")).to_contain_text("2 waiting to sync")
+    for booking in (oksana, samir):
+        expect(row(page, booking)).to_be_visible()
+        expect(row(page, booking)).to_have_class(IS_IN)
+    expect(total(page, "Arrived")).to_have_text("4")
+    # Let the script retry at least once while the connection is still down.
+    eventually(page, lambda: sum("/sync/" in url for url in blocked) >= 2)
+    assert not CheckIn.objects.filter(session=door).exists()
+
+    page.unroute(REGISTER_CALLS)
+
+    eventually(page, lambda: live_check_ins(oksana) and live_check_ins(samir), timeout=20)
+    # The status line is hidden once nothing waits (it keeps its last words, unseen).
+    expect(page.locator("#register-sync")).to_be_hidden(timeout=A_FEW_SECONDS)
+    expect(page.get_by_text("waiting to sync")).to_be_hidden()
+    for booking in (oksana, samir):
+        assert CheckIn.objects.filter(booking=booking).count() == 1
+        expect(row(page, booking)).not_to_have_class(IS_PENDING)
+    assert CheckIn.objects.filter(session=door).count() == 2
+    assert RegisterAction.objects.filter(session=door).count() == 2
+    expect(total(page, "Arrived")).to_have_text("4")
+
+
+def test_taps_waiting_to_sync_are_kept_on_the_tablet_through_a_reload(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    open_register(page, live_server, door)
+    bilal = families["Bilal"]
+    page.route(REGISTER_CALLS, lambda route: route.abort("internetdisconnected"))
+    check_in_button(page, bilal).tap()
+    expect(page.locator("#register-sync")).to_contain_text("1 waiting to sync")
+
+    page.reload()
+
+    expect(page.locator("#register-sync")).to_contain_text("1 waiting to sync")
+    expect(row(page, bilal)).to_have_class(IS_PENDING)
+    expect(total(page, "Arrived")).to_have_text("3")
+    assert not live_check_ins(bilal)
+    page.unroute(REGISTER_CALLS)
+    eventually(page, lambda: live_check_ins(bilal), timeout=20)
+    expect(page.locator("#register-sync")).to_be_hidden(timeout=A_FEW_SECONDS)
+    assert CheckIn.objects.filter(booking=bilal).count() == 1
+
+
+def test_a_check_in_whose_answer_was_lost_is_sent_again_and_recorded_once(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    open_register(page, live_server, door)
+    bilal = families["Bilal"]
+    lost = []
+
+    def lose_the_first_answer(route):
+        if lost:
+            route.continue_()
+            return
+        route.fetch()  # the server applies the tap; the tablet never hears back
+        lost.append(route.request.post_data_json["taps"][0]["id"])
+        route.abort("connectionreset")
+
+    page.route(re.compile(r"/sync/$"), lose_the_first_answer)
+    check_in_button(page, bilal).tap()
+
+    eventually(page, lambda: lost)
+    assert len(live_check_ins(bilal)) == 1
+    expect(page.locator("#register-sync")).to_contain_text("1 waiting to sync")
+    expect(page.locator("#register-sync")).to_be_hidden(timeout=A_FEW_SECONDS)
+    (check_in,) = CheckIn.objects.filter(booking=bilal)
+    assert str(check_in.client_id) == lost[0]
+    assert RegisterAction.objects.filter(session=door).count() == 1
+    expect(row(page, bilal)).not_to_have_class(IS_PENDING)
+    expect(total(page, "Arrived")).to_have_text("3")
+
+
+# Sized for a tablet ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_the_register_is_tappable_and_never_scrolls_sideways_on_a_tablet(
+    live_server, tablet, door, families, priya, viewport
+):
+    page = tablet(priya, viewport=viewport)
+    open_register(page, live_server, door)
+    check_in = check_in_button(page, families["Bashir"])
+    targets = {
+        "check in": check_in,
+        "search": page.get_by_label("Find a name or reference"),
+        "add walk-in": page.get_by_role("button", name="Add walk-in"),
+    }
+    for name, target in targets.items():
+        assert target.bounding_box()["height"] >= 48, name
+    check_in.tap()
+    undo = row(page, families["Bashir"]).get_by_role("button", name="Undo check-in")
+    assert undo.bounding_box()["height"] >= 48
+    # The undo button the server draws, once the check-in is recorded, is as big.
+    expect(row(page, families["Bashir"])).not_to_have_class(IS_PENDING, timeout=A_FEW_SECONDS)
+    assert undo.bounding_box()["height"] >= 48
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+# Two tablets at the door -------------------------------------------------------------------------
+
+
+def test_a_check_in_on_one_tablet_shows_on_the_other_without_reloading(
+    live_server, tablet, door, families, priya, tom
+):
+    tablet_a, tablet_b = tablet(priya), tablet(tom)
+    open_register(tablet_a, live_server, door)
+    open_register(tablet_b, live_server, door)
+    tablet_b.evaluate("window.sameDocument = true")
+    bilal = families["Bilal"]
+
+    check_in_button(tablet_a, bilal).tap()
+
+    expect(row(tablet_b, bilal)).to_have_class(IS_IN, timeout=A_FEW_SECONDS)
+    expect(row(tablet_b, bilal).locator(".register-by")).to_have_text("Priya")
+    expect(check_in_button(tablet_b, bilal)).to_have_count(0)
+    expect(total(tablet_b, "Arrived")).to_have_text("3")
+    assert tablet_b.evaluate("window.sameDocument") is True
+
+
+def test_a_tablet_that_has_not_heard_yet_is_told_who_checked_the_family_in(
+    live_server, tablet, door, families, priya, tom
+):
+    tablet_a, tablet_b = tablet(priya), tablet(tom)
+    open_register(tablet_a, live_server, door)
+    open_register(tablet_b, live_server, door)
+    oksana = families["Oksana"]
+    # Tablet B stops hearing what other tablets do (its taps still reach the server). Once one
+    # of its polls has been stopped, none that started earlier is still on its way.
+    unheard = []
+
+    def deafen(route):
+        unheard.append(route.request.url)
+        route.abort("internetdisconnected")
+
+    tablet_b.route(CHANGES_CALLS, deafen)
+    eventually(tablet_b, lambda: unheard)
+
+    check_in_button(tablet_a, oksana).tap()
+    eventually(tablet_a, lambda: live_check_ins(oksana))
+    (first,) = live_check_ins(oksana)
+    expect(check_in_button(tablet_b, oksana)).to_be_visible()
+
+    check_in_button(tablet_b, oksana).tap()
+
+    at = timezone.localtime(first.arrived_at, LONDON).strftime("%H:%M")
+    expect(tablet_b.locator("#register-notices")).to_contain_text(
+        f"Oksana: already checked in at {at} by Priya."
+    )
+    assert live_check_ins(oksana) == [first]
+    assert CheckIn.objects.filter(booking=oksana).count() == 1
+    told = RegisterAction.objects.get(session=door, recorded_by=tom)
+    assert (told.outcome, told.check_in) == (RegisterAction.Outcome.ALREADY, first)
+
+    # Once B hears again, its row and totals are the server's: Priya's check-in, counted once.
+    tablet_b.unroute(CHANGES_CALLS)
+    expect(row(tablet_b, oksana).locator(".register-by")).to_have_text(
+        "Priya", timeout=A_FEW_SECONDS
+    )
+    expect(row(tablet_b, oksana)).not_to_have_class(IS_PENDING)
+    expect(total(tablet_b, "Arrived")).to_have_text("3")
+    expect(tablet_b.locator("#register-sync")).to_be_hidden()
