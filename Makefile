@@ -39,6 +39,7 @@ translations: install  ## Compile the catalogs under locale/ (no GNU gettext nee
 
 messages: install  ## Refresh the catalogs from the source (needs GNU gettext)
 	$(PY) manage.py makemessages --all --no-location --ignore '.venv/*' --ignore 'tests/*'
+	$(PY) manage.py makemessages --all --no-location --domain djangojs --ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*'
 
 lock: install  ## Re-pin every dependency after changing pyproject.toml
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt

@@ -9,14 +9,21 @@ from django.urls import reverse
 from django.utils import translation
 
 RIGHT_TO_LEFT = {"ar", "fa", "ps"}
-CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"))
+# The server's catalog (django.po) and the register script's (djangojs.po) in each language.
+CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
+
+
+def catalog_id(path):
+    return f"{path.parts[-3]}-{path.stem}"
 
 
 def test_there_is_a_catalog_for_every_language_but_english():
     assert {path.parts[-3] for path in CATALOGS} == {"uk", "ar", "fa", "ps"}
+    assert {path.name for path in CATALOGS} == {"django.po", "djangojs.po"}
+    assert len(CATALOGS) == 8
 
 
-@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parts[-3])
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
 def test_every_string_is_translated_and_none_is_fuzzy(path):
     catalog = polib.pofile(str(path))
     assert [entry.msgid for entry in catalog.untranslated_entries()] == []
@@ -25,7 +32,7 @@ def test_every_string_is_translated_and_none_is_fuzzy(path):
 
 
 @pytest.mark.gettext
-@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parts[-3])
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
 def test_gettext_accepts_every_catalog(path):
     """msgfmt's own checks: the header, plural forms, and that every form which stands for
     several things says how many."""
@@ -40,7 +47,7 @@ def test_gettext_accepts_every_catalog(path):
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parts[-3])
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
 def test_translations_keep_every_placeholder(path):
     import re
 
@@ -160,7 +167,16 @@ def test_the_catalogs_cover_every_string_in_the_source(tmp_path):
     import sys
 
     root = Path(settings.BASE_DIR)
-    for name in ["manage.py", "sanctuary", "venues", "dropins", "bursaries", "templates", "locale"]:
+    for name in [
+        "manage.py",
+        "sanctuary",
+        "venues",
+        "dropins",
+        "bursaries",
+        "templates",
+        "static",
+        "locale",
+    ]:
         source = root / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -172,15 +188,24 @@ def test_the_catalogs_cover_every_string_in_the_source(tmp_path):
         "DATABASE_URL": "sqlite:///:memory:",
     }
     languages = [arg for path in CATALOGS for arg in ("-l", path.parts[-3])]
-    subprocess.run(
-        [sys.executable, "manage.py", "makemessages", *languages, "--no-location"],
-        cwd=tmp_path,
-        env=environment,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    for path in sorted(tmp_path.glob("locale/*/LC_MESSAGES/django.po")):
+    for domain in ["django", "djangojs"]:
+        subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "makemessages",
+                *languages,
+                "--no-location",
+                "-d",
+                domain,
+            ],
+            cwd=tmp_path,
+            env=environment,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    for path in sorted(tmp_path.glob("locale/*/LC_MESSAGES/*.po")):
         catalog = polib.pofile(str(path))
         missing = [
             entry.msgid for entry in catalog.untranslated_entries() + catalog.fuzzy_entries()
