@@ -32,6 +32,36 @@ self.addEventListener("activate", function (event) {
   }));
 });
 
+function keepable(url) {
+  var scope = new URL(self.registration.scope);
+  return url.origin === self.location.origin && (
+    url.pathname.indexOf(scope.pathname) === 0 ||
+    url.pathname.indexOf("/static/") === 0 ||
+    /\/jsi18n\/$/.test(url.pathname));
+}
+
+/* A register opened before this worker was in charge was not kept on the way in: the page
+   sends its own address and its files' addresses, and they are fetched and kept now. */
+self.addEventListener("message", function (event) {
+  var urls = (event.data && event.data.keep) || [];
+  var wanted = urls.map(function (address) {
+    return new URL(address, self.location.origin);
+  }).filter(keepable);
+  event.waitUntil(caches.open(todaysCache()).then(function (cache) {
+    return Promise.all(wanted.map(function (url) {
+      return cache.match(url.href, { ignoreVary: true }).then(function (copy) {
+        return copy || fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+          if (response.ok && !response.redirected) {
+            return cache.put(url.href, response);
+          }
+        });
+      });
+    }));
+  }).then(forgetOtherDays).catch(function () {
+    // Offline already: the page is kept the next time it loads with a connection.
+  }));
+});
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET") {

@@ -616,7 +616,14 @@
   // Start: show what is still queued from before a reload, then send it. ----------------------
 
   if (navigator.serviceWorker && root.dataset.workerUrl) {
-    navigator.serviceWorker.register(root.dataset.workerUrl).catch(function () {
+    navigator.serviceWorker.register(root.dataset.workerUrl).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var files = Array.prototype.map.call(
+        document.querySelectorAll("script[src], link[rel=stylesheet][href]"),
+        function (element) { return element.src || element.href; });
+      registration.active.postMessage({ keep: [window.location.href].concat(files) });
+    }).catch(function () {
       // Plain http away from this computer has no service workers: the page works without.
     });
   }

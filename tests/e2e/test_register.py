@@ -435,3 +435,68 @@ def test_a_tablet_that_has_not_heard_yet_is_told_who_checked_the_family_in(
     expect(row(tablet_b, oksana)).not_to_have_class(IS_PENDING)
     expect(total(tablet_b, "Arrived")).to_have_text("3")
     expect(tablet_b.locator("#register-sync")).to_be_hidden()
+
+
+# Offline, for real ---------------------------------------------------------------------------
+
+
+def test_with_the_wifi_gone_the_register_reloads_from_the_tablet_and_keeps_its_taps(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya)
+    open_register(page, live_server, door)
+    # The service worker keeps the page it was opened on, and the files it needs.
+    eventually(
+        page,
+        lambda: page.evaluate(
+            "caches.keys().then(names => Promise.all(names.map(name => caches.open(name)"
+            ".then(cache => cache.match(location.href))))).then(found => found.some(Boolean))"
+        ),
+    )
+    page.context.set_offline(True)
+
+    page.reload()
+
+    bilal = families["Bilal"]
+    expect(page.locator("#register-bookings .register-row")).to_have_count(len(families))
+    check_in_button(page, bilal).tap()
+    expect(page.locator("#register-sync")).to_contain_text("1 waiting to sync")
+    expect(total(page, "Arrived")).to_have_text("3")
+    assert not live_check_ins(bilal)
+
+    page.context.set_offline(False)
+
+    eventually(page, lambda: live_check_ins(bilal), timeout=20)
+    expect(page.locator("#register-sync")).to_be_hidden(timeout=A_FEW_SECONDS)
+    assert CheckIn.objects.filter(booking=bilal).count() == 1
+
+
+# In Arabic ---------------------------------------------------------------------------------------
+
+
+def test_the_register_in_arabic_reads_right_to_left_and_speaks_arabic_from_its_script(
+    live_server, tablet, door, families, priya
+):
+    page = tablet(priya, viewport=PORTRAIT)
+    page.goto(f"{live_server.url}/ar/team/attendance/sessions/{door.pk}/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    oksana = families["Oksana"]
+    # Names and references are typed left to right inside the right-to-left page.
+    expect(row(page, oksana)).to_contain_text("Oksana")
+    expect(row(page, oksana)).to_contain_text(oksana.reference)
+    rows = page.locator("#register-bookings .register-row")
+    name_box = row(page, oksana).locator(".register-row__name").bounding_box()
+    button_box = row(page, oksana).locator(".register-check-in").bounding_box()
+    # Right to left: the name starts at the right, the check-in button sits to its left.
+    assert button_box["x"] < name_box["x"]
+    expect(rows).to_have_count(len(families))
+
+    page.route(REGISTER_CALLS, lambda route: route.abort("internetdisconnected"))
+    row(page, oksana).locator(".register-check-in").tap()
+
+    # The words the script writes come from the Arabic catalog.
+    expect(page.locator("#register-sync")).to_contain_text("بانتظار الإرسال: 1")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PORTRAIT["width"]
+    page.unroute(REGISTER_CALLS)
+    eventually(page, lambda: live_check_ins(oksana), timeout=20)
