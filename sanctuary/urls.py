@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     # Team members do not manage their own email addresses: staff set them in the admin.
     re_path(r"^accounts/(email|confirm-email)/", views.not_here),
+    path("accounts/logout/", views.sign_out, name="account_logout"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 )

@@ -1,3 +1,4 @@
+from allauth.account.views import LogoutView
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -68,3 +69,17 @@ Disallow: /*/drop-in/booking/
 def robots(request):
     """Search engines may list the public pages, never the sign-in, team or admin pages."""
     return HttpResponse(ROBOTS, content_type="text/plain")
+
+
+class SignOutView(LogoutView):
+    """allauth's sign-out, which also tells the browser to forget what it keeps for this site:
+    the register's copies for reading offline and its queue of taps. A tablet at the door is
+    shared, and the next person to pick it up must not find the last session's names on it."""
+
+    def post(self, *args, **kwargs):
+        response = super().post(*args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+
+sign_out = SignOutView.as_view()
