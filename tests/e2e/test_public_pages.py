@@ -80,5 +80,7 @@ def test_a_volunteer_signs_in_on_a_phone(live_server, phone_without_javascript):
     page.get_by_label("Email address").fill("volunteer@example.org")
     page.get_by_label("Password").fill("sanctuary-demo")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.locator("h1")).to_have_text("Hello, Vik")
-    expect(page.get_by_text("Volunteers")).to_be_visible()
+    # A volunteer's work is the register: they land on today's drop-ins at their venues.
+    expect(page).to_have_url(f"{live_server.url}/en/team/attendance/")
+    expect(page.locator("h1")).to_have_text("Today's drop-ins")
+    expect(page.locator(".register-session")).not_to_have_count(0)
