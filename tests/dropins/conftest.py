@@ -49,9 +49,8 @@ def book(session: DropInSession, **fields):
     return services.booking_create(**values)
 
 
-@pytest.fixture
-def door_session(session) -> DropInSession:
-    """A session today, starting in half an hour: still bookable, and its register open."""
+def starting_soon_today(session: DropInSession) -> DropInSession:
+    """Moves a session to today, starting in half an hour: still bookable, its register open."""
     from dropins.models import LONDON
 
     now = timezone.now()
@@ -62,3 +61,9 @@ def door_session(session) -> DropInSession:
     )
     session.refresh_from_db()
     return session
+
+
+@pytest.fixture
+def door_session(session) -> DropInSession:
+    """A session today, starting in half an hour: still bookable, and its register open."""
+    return starting_soon_today(session)

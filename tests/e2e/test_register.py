@@ -5,17 +5,16 @@ tablets on one session agreeing on who is in."""
 import contextlib
 import re
 import time
-from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from dropins.models import LONDON, CheckIn, DropInSession, RegisterAction
+from dropins.models import LONDON, CheckIn, RegisterAction
 from sanctuary import services as accounts
 from sanctuary.roles import Role
-from tests.dropins.conftest import book, make_series
+from tests.dropins.conftest import book, make_series, starting_soon_today
 from tests.factories import PASSWORD, VenueFactory
 
 # The register's writes lock a row and the live server answers from other threads.
@@ -34,15 +33,9 @@ A_FEW_SECONDS = 12_000
 def door(site_data):
     """A session today at a venue of its own, starting in half an hour, with families booked."""
     series = make_series(venue=VenueFactory(name="Westlegate Hall"))
-    session = series.sessions.filter(starts_at__gt=timezone.now()).order_by("starts_at")[0]
-    now = timezone.now()
-    DropInSession.objects.filter(pk=session.pk).update(
-        date=timezone.localdate(now, LONDON),
-        starts_at=now + timedelta(minutes=30),
-        ends_at=now + timedelta(hours=3),
+    return starting_soon_today(
+        series.sessions.filter(starts_at__gt=timezone.now()).order_by("starts_at")[0]
     )
-    session.refresh_from_db()
-    return session
 
 
 @pytest.fixture
