@@ -410,7 +410,9 @@ class ApplicationAdmin(admin.ModelAdmin):
             services.application_view_record(application=application, actor=user)
         context = {
             "can_decide": can_decide,
-            "can_review": user.has_perm(REVIEW) and application.is_open,
+            "can_review": user.has_perm(REVIEW)
+            and application.is_open
+            and not (own_review and own_review.submitted_at),
             "own_review": own_review,
             "reviews": selectors.reviews_visible_to(application=application, user=user),
             "moves": application.next_statuses() if can_decide else [],
@@ -461,6 +463,16 @@ class ApplicationAdmin(admin.ModelAdmin):
         review = selectors.review_of(application=application, user=request.user)
         if review is None:
             return redirect("admin:bursaries_application_open", application.pk)
+        if review.submitted_at is not None:
+            # A submitted review is final (services.review_submit refuses a second one).
+            self.message_user(
+                request,
+                gettext(
+                    "You have already submitted your review. A submitted review cannot be changed."
+                ),
+                messages.WARNING,
+            )
+            return redirect(self._change_url(application))
         if request.method == "POST":
             form = ReviewForm(data=request.POST)
             if form.is_valid():
@@ -479,13 +491,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                     )
                     return redirect(self._change_url(application))
         else:
-            initial = {}
-            if review.submitted_at is not None:
-                initial = {
-                    name: getattr(review, name)
-                    for name in ("need", "benefit", "fit", "recommendation", "comment")
-                }
-            form = ReviewForm(initial=initial)
+            form = ReviewForm()
         return TemplateResponse(
             request,
             "admin/bursaries/application/review.html",

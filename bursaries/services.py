@@ -230,8 +230,9 @@ def review_submit(
     comment: str = "",
 ) -> Review:
     """Score an application on the rubric and recommend an outcome. One review per reviewer per
-    application: submitting again changes it, until the application is decided. The first
-    review puts a newly submitted application in review."""
+    application, and once submitted it is final: nobody changes it afterwards, so that what a
+    reviewer thought before seeing the others' reviews stays on record. The first review puts
+    a newly submitted application in review."""
     application = Application.objects.select_for_update().get(pk=application_id)
     _check_may_review(reviewer=reviewer, application=application)
     review = _review_for(application=application, reviewer=reviewer)
@@ -241,9 +242,11 @@ def review_submit(
         )
     if review.conflict_of_interest:
         raise PermissionDenied
-    changing = review.submitted_at is not None
-    if changing and not reviewer.has_perm("bursaries.change_review"):
-        raise PermissionDenied
+    if review.submitted_at is not None:
+        raise ValidationError(
+            _("You have already submitted your review. A submitted review cannot be changed."),
+            code="already_submitted",
+        )
     review.need, review.benefit, review.fit = need, benefit, fit
     review.recommendation = recommendation
     review.comment = comment.strip()
@@ -252,7 +255,7 @@ def review_submit(
     review.save()
     audit_record(
         actor=reviewer,
-        action="review.update" if changing else "review.submit",
+        action="review.submit",
         obj=application,
         detail={"recommendation": recommendation},
     )

@@ -199,6 +199,30 @@ def test_a_reviewer_scores_on_the_rubric_in_the_admin(client, submit, reviewer):
     assert application.status == Application.Status.IN_REVIEW
 
 
+def test_a_submitted_review_cannot_be_changed_in_the_admin(client, submit, reviewer):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    client.post(
+        review_url(application),
+        {"need": "2", "benefit": "2", "fit": "2", "recommendation": "no", "comment": "Unsure."},
+    )
+    change = client.get(change_url(application))
+    assert change.status_code == 200
+    assert review_url(application) not in change.content.decode()
+
+    page = client.get(review_url(application))
+    assert page.status_code == 302
+    assert page.url == change_url(application)
+    response = client.post(
+        review_url(application),
+        {"need": "5", "benefit": "5", "fit": "5", "recommendation": "yes", "comment": "Sure!"},
+    )
+    assert response.status_code == 302
+    review = Review.objects.get()
+    assert (review.need, review.recommendation, review.comment) == (2, "no", "Unsure.")
+
+
 def test_an_incomplete_review_is_shown_again_with_what_was_chosen(client, submit, reviewer):
     application = submit()
     client.force_login(reviewer)

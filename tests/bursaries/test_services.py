@@ -140,12 +140,29 @@ def test_a_reviewer_must_open_an_application_before_scoring_it(submit, reviewer)
         )
 
 
-def test_one_review_per_reviewer_per_application_submitting_again_changes_it(submit, reviewer):
-    application = reviewed(submit(), reviewer, need=2)
-    reviewed(application, reviewer, need=5)
+@pytest.mark.parametrize("person", ["reviewer", "programme_staff"])
+def test_a_submitted_review_is_final(request, submit, person):
+    scorer = request.getfixturevalue(person)
+    application = reviewed(submit(), scorer, need=2, comment="First thoughts.")
+    with pytest.raises(ValidationError) as refused:
+        services.review_submit(
+            application_id=application.pk,
+            reviewer=scorer,
+            need=5,
+            benefit=5,
+            fit=5,
+            recommendation="no",
+            comment="Second thoughts.",
+        )
+    assert refused.value.code == "already_submitted"
     review = Review.objects.get()
-    assert review.need == 5
-    assert AuditEvent.objects.filter(action="review.update").count() == 1
+    assert (review.need, review.recommendation, review.comment) == (2, "yes", "First thoughts.")
+    assert AuditEvent.objects.filter(action="review.submit").count() == 1
+    assert not AuditEvent.objects.filter(action="review.update").exists()
+
+
+def test_reviewers_have_no_permission_to_change_reviews(reviewer):
+    assert not reviewer.has_perm("bursaries.change_review")
 
 
 def test_the_database_refuses_a_second_review_by_the_same_person(submit, reviewer):
