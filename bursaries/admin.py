@@ -292,16 +292,20 @@ class ApplicationAdmin(admin.ModelAdmin):
     def awarded_display(self, obj):
         return _money(obj.amount_awarded)
 
+    # Both are None for a reviewer who has not reviewed it yet (selectors.application_list_for).
+
     @admin.display(description=_("reviews"), ordering="review_count")
     def review_count(self, obj):
+        if not obj.scores_visible:
+            return gettext("after your review")
         return obj.review_count
 
     @admin.display(description=_("average score"), ordering="score_total")
     def average_score(self, obj):
-        if obj.score_total is None:
-            return "–"
         if not obj.scores_visible:
             return gettext("after your review")
+        if obj.score_total is None:
+            return "–"
         return f"{Decimal(obj.score_total) / 3:.1f}"
 
     @admin.display(description=_("days waiting"), ordering="-submitted_at")

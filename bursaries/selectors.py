@@ -148,7 +148,10 @@ def message_key_prefix_expression():
 def application_list_for(*, user: User) -> QuerySet[Application]:
     """The applications this person may see, with the figures the admin list shows.
 
-    Someone who declared a conflict of interest never sees that application again.
+    Someone who declared a conflict of interest never sees that application again. A reviewer
+    sees how many reviews an application has and their average only once their own review of
+    it is in: until then both are None, so that no column, sort order or export can tell them
+    what the others think. Those who decide see every figure.
     """
     conflict = Review.objects.filter(
         application=OuterRef("pk"), reviewer=user, conflict_of_interest=True
@@ -163,19 +166,25 @@ def application_list_for(*, user: User) -> QuerySet[Application]:
         status=OutgoingMessage.Status.FAILED,
         dedupe_key__startswith=message_key_prefix_expression(),
     )
+    review_count = Count("reviews", filter=_submitted_reviews())
+    score_total = Avg(
+        F("reviews__need") + F("reviews__benefit") + F("reviews__fit"),
+        filter=_submitted_reviews(),
+    )
+    if user.has_perm("bursaries.decide_application"):
+        scores_visible = Value(True)
+    else:
+        # Reviewers see what others think only after they have said what they think.
+        scores_visible = Exists(own_review_submitted)
+        review_count = Case(When(scores_visible, then=review_count), default=None)
+        score_total = Case(When(scores_visible, then=score_total), default=None)
     return (
         Application.objects.filter(~Exists(conflict))
         .select_related("fund", "opportunity", "referrer_organisation")
         .annotate(
-            review_count=Count("reviews", filter=_submitted_reviews()),
-            score_total=Avg(
-                F("reviews__need") + F("reviews__benefit") + F("reviews__fit"),
-                filter=_submitted_reviews(),
-            ),
-            # Reviewers see what others think only after they have said what they think.
-            scores_visible=Value(True)
-            if user.has_perm("bursaries.decide_application")
-            else Exists(own_review_submitted),
+            review_count=review_count,
+            score_total=score_total,
+            scores_visible=scores_visible,
             has_failed_message=Exists(failed_message),
         )
     )

@@ -130,14 +130,56 @@ def test_the_list_can_be_searched_by_reference_and_name(client, programme_staff,
     assert list(found) == [maryam]
 
 
-def test_reviewers_see_the_average_score_only_after_their_own_review(client, in_review, reviewer):
+def test_reviewers_see_the_review_count_and_average_only_after_their_own_review(
+    client, in_review, reviewer
+):
     application = in_review()
     second = user_with_role("Bursary reviewers")
     client.force_login(second)
+    response = client.get(CHANGELIST)
+    html = response.content.decode()
+    assert '<td class="field-review_count">after your review</td>' in html
+    assert '<td class="field-average_score">after your review</td>' in html
+    [row] = response.context["cl"].result_list
+    assert (row.review_count, row.score_total) == (None, None)
+
+    reviewed(application, second, need=2, benefit=2, fit=2)
+
     html = client.get(CHANGELIST).content.decode()
-    assert "after your review" in html
-    reviewed(application, second)
-    assert "after your review" not in client.get(CHANGELIST).content.decode()
+    assert "after your review" not in html
+    assert '<td class="field-review_count">2</td>' in html
+    assert '<td class="field-average_score">3.0</td>' in html  # (12/3 + 6/3) / 2
+
+
+def test_sorting_by_score_or_reviews_tells_a_reviewer_nothing_before_their_review(
+    client, in_review, reviewer
+):
+    in_review(email="high@example.org")
+    low = in_review(email="low@example.org")
+    Review.objects.filter(application=low).update(need=1, benefit=1, fit=1)
+    second = user_with_role("Bursary reviewers")
+    client.force_login(second)
+    columns = client.get(CHANGELIST).context["cl"].list_display
+    for column in ("average_score", "review_count"):
+        index = columns.index(column)
+        orders = [
+            [
+                a.pk
+                for a in client.get(CHANGELIST, {"o": f"{sign}{index}"}).context["cl"].result_list
+            ]
+            for sign in ("", "-")
+        ]
+        assert orders[0] == orders[1], column
+
+
+def test_programme_staff_see_every_review_figure_without_reviewing(
+    client, in_review, programme_staff
+):
+    in_review()
+    client.force_login(programme_staff)
+    [row] = client.get(CHANGELIST).context["cl"].result_list
+    assert row.review_count == 1
+    assert row.score_total == 12
 
 
 # Reviewing --------------------------------------------------------------------------------------
