@@ -269,11 +269,32 @@ class ApplicationAdmin(admin.ModelAdmin):
         (_("Decision"), {"fields": ["decision_message_display", "decided_by", "decided_at"]}),
     ]
     readonly_fields = [field for _title, options in fieldsets for field in options["fields"]]
+    # How to reach the applicant: only for those who decide and tell them.
+    CONTACT_FIELDS = ["email", "phone", "referrer_email"]
 
     # The list ---------------------------------------------------------------------------------
 
     def get_queryset(self, request):
         return selectors.application_list_for(user=request.user)
+
+    def get_search_fields(self, request):
+        if request.user.has_perm(DECIDE):
+            return [*self.search_fields, *self.CONTACT_FIELDS]
+        return self.search_fields
+
+    def get_fieldsets(self, request, obj=None):
+        if request.user.has_perm(DECIDE):
+            return self.fieldsets
+        return [
+            (
+                title,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in self.CONTACT_FIELDS],
+                },
+            )
+            for title, options in self.fieldsets
+        ]
 
     def get_list_display(self, request):
         if request.user.has_perm("sanctuary.view_outgoingmessage"):

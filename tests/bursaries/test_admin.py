@@ -290,6 +290,42 @@ def test_reviewers_see_other_reviews_only_after_submitting_their_own(client, in_
     assert "First reviewer&#x27;s view" in client.get(change_url(application)).content.decode()
 
 
+@pytest.mark.parametrize(
+    "contact",
+    [
+        {"email": "maryam@example.org"},
+        {"contact_method": "phone", "email": "", "phone": "+447911123456"},
+        {
+            "contact_method": "referrer",
+            "email": "",
+            "referrer_name": "Jo",
+            "referrer_email": "jo@newroutes.example.org",
+            "referrer_consent": True,
+        },
+    ],
+    ids=["email", "phone", "referrer"],
+)
+def test_only_those_who_decide_see_how_to_reach_the_applicant(
+    client, submit, reviewer, programme_staff, contact
+):
+    application = submit(**contact)
+    private = next(
+        value for key, value in contact.items() if "@" in str(value) or "+44" in str(value)
+    )
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    page = client.get(change_url(application))
+    assert page.status_code == 200
+    assert "I would love to be on a stage again." in page.content.decode()
+    assert private not in page.content.decode()
+    assert list(client.get(CHANGELIST, {"q": private}).context["cl"].result_list) == []
+
+    client.force_login(programme_staff)
+    assert private in client.get(change_url(application)).content.decode()
+    found = client.get(CHANGELIST, {"q": private}).context["cl"].result_list
+    assert list(found) == [application]
+
+
 # Deciding ---------------------------------------------------------------------------------------
 
 
