@@ -189,7 +189,7 @@ class ReviewAdmin(admin.ModelAdmin):
     list_filter = ["recommendation", "conflict_of_interest"]
     list_select_related = ["application", "reviewer"]
     search_fields = ["application__reference"]
-    fields = [*list_display, "comment"]
+    fields = [*list_display, "comment", "opened_at", "conflict_declared_at"]
 
     def get_queryset(self, request):
         reviews = super().get_queryset(request)
@@ -390,6 +390,11 @@ class ApplicationAdmin(admin.ModelAdmin):
         return [
             path("<path:object_id>/open/", view(self.open_view), name="bursaries_application_open"),
             path(
+                "<path:object_id>/conflict/",
+                view(self.conflict_view),
+                name="bursaries_application_conflict",
+            ),
+            path(
                 "<path:object_id>/review/",
                 view(self.review_view),
                 name="bursaries_application_review",
@@ -438,6 +443,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "can_review": user.has_perm(REVIEW)
             and application.is_open
             and not (own_review and own_review.submitted_at),
+            "can_declare_conflict": user.has_perm(REVIEW) and application.is_open,
             "own_review": own_review,
             "reviews": selectors.reviews_visible_to(application=application, user=user),
             "moves": application.next_statuses() if can_decide else [],
@@ -462,15 +468,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if request.method == "POST":
             try:
                 if "conflict" in request.POST:
-                    services.review_declare_conflict(
-                        application_id=application.pk, reviewer=request.user
-                    )
-                    self.message_user(
-                        request,
-                        gettext("Thank you. You will not see application %(reference)s again.")
-                        % {"reference": application.reference},
-                    )
-                    return redirect("admin:bursaries_application_changelist")
+                    return self._declare_conflict(request, application)
                 services.review_open(application_id=application.pk, reviewer=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
@@ -480,6 +478,33 @@ class ApplicationAdmin(admin.ModelAdmin):
             "admin/bursaries/application/open.html",
             self._context(request, application, title=gettext("Before you open it")),
         )
+
+    def conflict_view(self, request, object_id):
+        """A conflict of interest noticed after reading the application: declared all the same,
+        and recorded as after viewing."""
+        application = self._application(request, object_id)
+        if not request.user.has_perm(REVIEW):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                return self._declare_conflict(request, application)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return redirect(self._change_url(application))
+        return TemplateResponse(
+            request,
+            "admin/bursaries/application/conflict.html",
+            self._context(request, application, title=gettext("Declare a conflict of interest")),
+        )
+
+    def _declare_conflict(self, request, application):
+        services.review_declare_conflict(application_id=application.pk, reviewer=request.user)
+        self.message_user(
+            request,
+            gettext("Thank you. You will not see application %(reference)s again.")
+            % {"reference": application.reference},
+        )
+        return redirect("admin:bursaries_application_changelist")
 
     def review_view(self, request, object_id):
         application = self._application(request, object_id)

@@ -360,7 +360,9 @@ class Review(models.Model):
     """One reviewer's scores for one application, or their declared conflict of interest.
 
     A reviewer first either declares a conflict (and is kept away from the application) or
-    opens it (opened_at); the review counts once it is submitted.
+    opens it (opened_at); the review counts once it is submitted. A conflict noticed only after
+    opening it may still be declared: opened_at then shows it came after they read the details,
+    and their scores, if any, stop counting.
     """
 
     class Recommendation(models.TextChoices):
@@ -381,6 +383,9 @@ class Review(models.Model):
         related_name="+",
     )
     conflict_of_interest = models.BooleanField(_("conflict of interest"), default=False)
+    conflict_declared_at = models.DateTimeField(
+        _("conflict of interest declared"), null=True, blank=True
+    )
     need = models.PositiveSmallIntegerField(_("need"), **_SCORE)
     benefit = models.PositiveSmallIntegerField(_("benefit"), **_SCORE)
     fit = models.PositiveSmallIntegerField(_("fit with the programme"), **_SCORE)
@@ -388,7 +393,9 @@ class Review(models.Model):
         _("recommendation"), max_length=10, choices=Recommendation.choices, blank=True
     )
     comment = models.TextField(_("comment"), blank=True)
-    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    opened_at = models.DateTimeField(
+        _("opened"), null=True, blank=True, help_text=_("When they first saw the details.")
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:
@@ -411,6 +418,11 @@ class Review(models.Model):
                 name="review_submitted_is_complete",
             ),
             models.CheckConstraint(
+                condition=models.Q(conflict_of_interest=False, conflict_declared_at__isnull=True)
+                | models.Q(conflict_of_interest=True, conflict_declared_at__isnull=False),
+                name="review_conflict_has_a_date",
+            ),
+            models.CheckConstraint(
                 condition=(models.Q(need__isnull=True) | models.Q(need__range=(1, 5)))
                 & (models.Q(benefit__isnull=True) | models.Q(benefit__range=(1, 5)))
                 & (models.Q(fit__isnull=True) | models.Q(fit__range=(1, 5))),
@@ -424,6 +436,10 @@ class Review(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None and not self.conflict_of_interest
+
+    @property
+    def conflict_after_viewing(self) -> bool:
+        return self.conflict_of_interest and self.opened_at is not None
 
     @property
     def score(self) -> Decimal | None:

@@ -4,6 +4,7 @@ database, so a page's query count does not grow with the rows it shows."""
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Avg,
     Case,
@@ -196,17 +197,29 @@ def application_has_conflict(*, application_id: int, user: User) -> bool:
     ).exists()
 
 
+def application_first_viewed_at(*, application: Application, user: User):
+    """When this person first opened the application's details in the admin, if ever."""
+    return (
+        _application_events(application=application)
+        .filter(actor=user, action="application.view")
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
 def review_of(*, application: Application, user: User) -> Review | None:
     return Review.objects.filter(application=application, reviewer=user).first()
 
 
 def reviews_visible_to(*, application: Application, user: User) -> list[Review]:
     """Everyone's reviews for those who decide, and for a reviewer once their own review is
-    in; until then, only their own. Reviews not yet submitted are left out."""
+    in; until then, only their own. Reviews not yet submitted are left out; declared conflicts
+    of interest are kept in, so that those who decide see them."""
     reviews = [
         review
         for review in Review.objects.filter(application=application).select_related("reviewer")
-        if review.submitted_at is not None
+        if review.submitted_at is not None or review.conflict_of_interest
     ]
     if user.has_perm("bursaries.decide_application") or any(
         review.reviewer_id == user.pk and review.is_submitted for review in reviews
@@ -230,14 +243,16 @@ def application_messages(*, application: Application) -> QuerySet[OutgoingMessag
     ).order_by("created_at")
 
 
-def application_history(*, application: Application) -> QuerySet[AuditEvent]:
-    from django.contrib.contenttypes.models import ContentType
+def _application_events(*, application: Application) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id=str(application.pk),
+    )
 
+
+def application_history(*, application: Application) -> QuerySet[AuditEvent]:
     return (
-        AuditEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(Application),
-            object_id=str(application.pk),
-        )
+        _application_events(application=application)
         .select_related("actor")
         .order_by("created_at", "pk")
     )

@@ -27,7 +27,7 @@ from bursaries.models import (
     PartnerOrganisation,
     Review,
 )
-from bursaries.selectors import fund_awarded, message_key_prefix
+from bursaries.selectors import application_first_viewed_at, fund_awarded, message_key_prefix
 from sanctuary.codes import reference_new, token_new
 from sanctuary.models import OutgoingMessage, User
 from sanctuary.outbox import context_builder
@@ -180,24 +180,32 @@ def _check_may_review(*, reviewer: User, application: Application) -> None:
 def review_declare_conflict(*, application_id: int, reviewer: User) -> Review:
     """The reviewer knows the person, or has another interest: keep them away from it.
 
-    Only before they have opened it: once seen, a conflict is for programme staff to handle.
+    Best declared before opening the details. Declared later, it still keeps them away and
+    takes their scores out of the figures, and the record says honestly that it came after
+    they had read the application (opened_at, and the audit trail's "after_viewing").
     """
     application = Application.objects.select_for_update().get(pk=application_id)
     _check_may_review(reviewer=reviewer, application=application)
-    if _review_for(application=application, reviewer=reviewer) is not None:
-        raise ValidationError(
-            _("You have already opened this application. Tell the programme manager instead."),
-            code="already_opened",
+    review = _review_for(application=application, reviewer=reviewer)
+    if review is not None and review.conflict_of_interest:
+        return review
+    if review is None:
+        # Programme staff see the details without opening them first: their first look counts.
+        review = Review(
+            application=application,
+            reviewer=reviewer,
+            opened_at=application_first_viewed_at(application=application, user=reviewer),
         )
-    review = Review(
-        application=application,
-        reviewer=reviewer,
-        conflict_of_interest=True,
-        submitted_at=timezone.now(),
-    )
+    review.conflict_of_interest = True
+    review.conflict_declared_at = timezone.now()
     review.full_clean()
     review.save()
-    audit_record(actor=reviewer, action="application.conflict", obj=application)
+    audit_record(
+        actor=reviewer,
+        action="application.conflict",
+        obj=application,
+        detail={"after_viewing": review.conflict_after_viewing},
+    )
     return review
 
 
@@ -211,7 +219,7 @@ def review_open(*, application_id: int, reviewer: User) -> Review:
         if review.conflict_of_interest:
             raise PermissionDenied
         return review
-    review = Review(application=application, reviewer=reviewer)
+    review = Review(application=application, reviewer=reviewer, opened_at=timezone.now())
     review.full_clean()
     review.save()
     audit_record(actor=reviewer, action="application.open", obj=application)

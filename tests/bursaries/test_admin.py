@@ -224,6 +224,33 @@ def test_a_reviewer_who_declares_a_conflict_never_sees_the_application_again(
     assert Review.objects.get().conflict_of_interest
 
 
+def conflict_url(application):
+    return reverse("admin:bursaries_application_conflict", args=[application.pk])
+
+
+def test_a_reviewer_can_still_declare_a_conflict_after_reading_and_it_says_so(
+    client, submit, reviewer
+):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    change = client.get(change_url(application)).content.decode()
+    assert conflict_url(application) in change
+
+    page = client.get(conflict_url(application))
+    assert page.status_code == 200
+    assert "after reading it" in page.content.decode()
+    response = client.post(conflict_url(application), {"conflict": "1"})
+    assert response.url == CHANGELIST
+
+    assert list(client.get(CHANGELIST).context["cl"].result_list) == []
+    assert client.get(change_url(application)).status_code == 302
+    review = Review.objects.get()
+    assert review.conflict_of_interest and review.conflict_after_viewing
+    event = AuditEvent.objects.get(action="application.conflict")
+    assert event.detail == {"after_viewing": True}
+
+
 def test_a_reviewer_scores_on_the_rubric_in_the_admin(client, submit, reviewer):
     application = submit()
     client.force_login(reviewer)

@@ -236,11 +236,57 @@ def test_others_still_see_an_application_one_reviewer_declared_a_conflict_on(
     assert application in selectors.application_list_for(user=user_with_role("Bursary reviewers"))
 
 
-def test_a_conflict_cannot_be_declared_after_opening_the_application(submit, reviewer):
+def test_a_conflict_declared_before_opening_says_so(submit, reviewer):
     application = submit()
-    services.review_open(application_id=application.pk, reviewer=reviewer)
-    with pytest.raises(ValidationError):
-        services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+    review = services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+    assert review.opened_at is None
+    assert review.conflict_declared_at is not None
+    assert not review.conflict_after_viewing
+    event = AuditEvent.objects.get(action="application.conflict")
+    assert event.detail == {"after_viewing": False}
+
+
+def test_a_conflict_declared_after_opening_is_recorded_as_after_viewing(submit, reviewer):
+    application = submit()
+    opened = services.review_open(application_id=application.pk, reviewer=reviewer)
+
+    review = services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+
+    assert review.pk == opened.pk
+    assert review.conflict_of_interest
+    assert review.opened_at == opened.opened_at
+    assert review.conflict_declared_at >= review.opened_at
+    assert review.conflict_after_viewing
+    event = AuditEvent.objects.get(action="application.conflict", actor=reviewer)
+    assert event.detail == {"after_viewing": True}
+    assert application not in selectors.application_list_for(user=reviewer)
+
+
+def test_a_conflict_declared_after_reviewing_takes_the_review_out_of_the_figures(
+    in_review, reviewer, programme_staff
+):
+    application = in_review()
+    services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+    row = selectors.application_list_for(user=programme_staff).get(pk=application.pk)
+    assert row.review_count == 0
+    assert row.score_total is None
+    review = Review.objects.get()
+    assert review.need == 4  # what they wrote stays on record, for staff to read
+    assert review.conflict_after_viewing
+
+
+def test_staff_who_read_the_details_then_declare_a_conflict_are_recorded_as_after_viewing(
+    submit, programme_staff
+):
+    application = submit()
+    services.application_view_record(application=application, actor=programme_staff)
+    review = services.review_declare_conflict(
+        application_id=application.pk, reviewer=programme_staff
+    )
+    assert review.conflict_after_viewing
+    assert review.opened_at is not None
+    event = AuditEvent.objects.get(action="application.conflict")
+    assert event.detail == {"after_viewing": True}
 
 
 def test_staff_with_a_conflict_cannot_decide_either(in_review, programme_staff):
