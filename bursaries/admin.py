@@ -437,7 +437,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             # Reviewers first say whether they have a conflict of interest.
             return redirect("admin:bursaries_application_open", application.pk)
         if request.method == "GET":
-            services.application_view_record(application=application, actor=user)
+            services.application_view_record(application=application, actor=user, page="details")
         context = {
             "can_decide": can_decide,
             "can_review": user.has_perm(REVIEW)
@@ -542,6 +542,9 @@ class ApplicationAdmin(admin.ModelAdmin):
                     return redirect(self._change_url(application))
         else:
             form = ReviewForm()
+            services.application_view_record(
+                application=application, actor=request.user, page="review"
+            )
         return TemplateResponse(
             request,
             "admin/bursaries/application/review.html",
@@ -577,6 +580,10 @@ class ApplicationAdmin(admin.ModelAdmin):
                 ),
             },
         )
+        if request.method == "GET" and form.fields.get("message"):
+            services.decision_message_preview_record(
+                application=application, actor=request.user, outcome=to_status, template=chosen
+            )
         if request.method == "POST" and form.is_valid():
             try:
                 services.application_transition(
@@ -734,9 +741,9 @@ class ApplicationAdmin(admin.ModelAdmin):
                 "decided_on",
             ]
         )
-        count = 0
+        references = []
         for application in queryset.order_by("submitted_at"):
-            count += 1
+            references.append(application.reference)
             writer.writerow(
                 [
                     application.reference,
@@ -760,5 +767,5 @@ class ApplicationAdmin(admin.ModelAdmin):
                     else "",
                 ]
             )
-        services.applications_export_record(count=count, actor=request.user)
+        services.applications_export_record(references=references, actor=request.user)
         return response

@@ -426,14 +426,31 @@ def decision_message_draft(
     return body
 
 
-@transaction.atomic
-def application_view_record(*, application: Application, actor: User) -> None:
-    """Someone on the team opened the application's details: the audit trail says who."""
-    audit_record(actor=actor, action="application.view", obj=application)
+def application_view_record(*, application: Application, actor: User, page: str) -> None:
+    """Someone on the team read the application's details (on its page, or the page where
+    they review it): the audit trail says who, and where."""
+    audit_record(actor=actor, action="application.view", obj=application, detail={"page": page})
 
 
-def applications_export_record(*, count: int, actor: User) -> None:
-    audit_record(actor=actor, action="application.export", detail={"count": count})
+def decision_message_preview_record(
+    *, application: Application, actor: User, outcome: str, template: DecisionTemplate | None
+) -> None:
+    """Someone drafted the message for a decision: it shows the applicant's name and words."""
+    audit_record(
+        actor=actor,
+        action="application.preview_message",
+        obj=application,
+        detail={"outcome": outcome, "template": template.pk if template else None},
+    )
+
+
+def applications_export_record(*, references: list[str], actor: User) -> None:
+    """Someone downloaded applications for funders: which ones, and how many."""
+    audit_record(
+        actor=actor,
+        action="application.export",
+        detail={"count": len(references), "references": sorted(references)},
+    )
 
 
 # Messages ---------------------------------------------------------------------------------------

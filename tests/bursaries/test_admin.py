@@ -528,6 +528,44 @@ def test_the_csv_export_has_figures_but_no_personal_data(
 # Audit and failed messages ----------------------------------------------------------------------
 
 
+def test_reading_an_application_on_its_page_or_its_review_page_is_audited(client, submit, reviewer):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    client.get(change_url(application))
+    client.get(review_url(application))
+    views = AuditEvent.objects.filter(action="application.view", actor=reviewer)
+    assert sorted(event.detail.get("page") for event in views) == ["details", "review"]
+    assert {event.object_id for event in views} == {str(application.pk)}
+
+
+def test_previewing_a_decision_message_is_audited(
+    client, in_review, programme_staff, decision_templates
+):
+    application = in_review()
+    client.force_login(programme_staff)
+    client.get(move_url(application, "declined"))
+    event = AuditEvent.objects.get(action="application.preview_message")
+    assert event.actor == programme_staff
+    assert event.object_id == str(application.pk)
+    assert event.detail == {
+        "outcome": "declined",
+        "template": decision_templates["declined"].pk,
+    }
+
+
+def test_an_export_is_audited_with_what_was_exported(client, in_review, programme_staff):
+    first, second = in_review(), in_review(email="o@example.org")
+    client.force_login(programme_staff)
+    bulk(client, "export_csv", [first, second])
+    event = AuditEvent.objects.get(action="application.export")
+    assert event.actor == programme_staff
+    assert event.detail == {
+        "count": 2,
+        "references": sorted([first.reference, second.reference]),
+    }
+
+
 def test_staff_see_the_audit_trail_of_an_application(client, in_review, programme_staff, reviewer):
     application = in_review()
     client.force_login(programme_staff)

@@ -279,7 +279,7 @@ def test_staff_who_read_the_details_then_declare_a_conflict_are_recorded_as_afte
     submit, programme_staff
 ):
     application = submit()
-    services.application_view_record(application=application, actor=programme_staff)
+    services.application_view_record(application=application, actor=programme_staff, page="details")
     review = services.review_declare_conflict(
         application_id=application.pk, reviewer=programme_staff
     )
