@@ -249,6 +249,11 @@ class Application(models.Model):
                 condition=~models.Q(status="approved") | models.Q(amount_awarded__isnull=False),
                 name="application_approved_has_an_award",
             ),
+            # Withdrawn, declined or reopened: the money is back in the fund.
+            models.CheckConstraint(
+                condition=models.Q(status="approved") | models.Q(amount_awarded__isnull=True),
+                name="application_only_approved_has_an_award",
+            ),
         ]
 
     def __str__(self):

@@ -346,6 +346,10 @@ def application_transition(
             application=application, amount=amount_awarded
         )
         detail["amount_awarded"] = str(application.amount_awarded)
+    elif application.amount_awarded is not None:
+        # Only an approved application holds money: any other status gives it back to the fund.
+        detail["amount_released"] = str(application.amount_awarded)
+        application.amount_awarded = None
     if to_status in FINAL_STATUSES:
         application.decided_by = actor
         application.decided_at = timezone.now()

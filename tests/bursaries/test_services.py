@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
 from django.utils import timezone, translation
 
 from bursaries import selectors, services
@@ -514,6 +515,22 @@ def test_withdrawing_an_approved_application_gives_the_money_back_to_the_fund(
         application_id=application.pk, to_status=Status.WITHDRAWN, actor=programme_staff
     )
     assert selectors.fund_with_totals(fund_id=fund.pk).remaining == Decimal("1000.00")
+    application.refresh_from_db()
+    assert application.amount_awarded is None  # nothing left to count, in any report
+    assert fund.applications.aggregate(total=Sum("amount_awarded"))["total"] is None
+    event = AuditEvent.objects.get(action="application.withdrawn")
+    assert event.detail == {"from": "approved", "to": "withdrawn", "amount_released": "400.00"}
+
+
+def test_the_database_keeps_awards_only_on_approved_applications(submit):
+    from django.db import IntegrityError, transaction
+
+    application = submit()
+    for status in [s for s in Status.values if s != Status.APPROVED]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Application.objects.filter(pk=application.pk).update(
+                status=status, amount_awarded=Decimal("10")
+            )
 
 
 def test_asking_for_more_information_sends_a_message_each_time(
