@@ -19,7 +19,8 @@ from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -266,7 +267,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             },
         ),
         (_("In their own words"), {"fields": ["statement_display"]}),
-        (_("Decision"), {"fields": ["decision_message_display", "decided_by", "decided_at"]}),
+        (_("Decision"), {"fields": ["messages_display", "decided_by", "decided_at"]}),
     ]
     readonly_fields = [field for _title, options in fieldsets for field in options["fields"]]
     # How to reach the applicant: only for those who decide and tell them.
@@ -364,9 +365,27 @@ class ApplicationAdmin(admin.ModelAdmin):
     def statement_display(self, obj):
         return _their_words(obj.statement)
 
-    @admin.display(description=_("message to the applicant"))
-    def decision_message_display(self, obj):
-        return _their_words(obj.decision_message)
+    @admin.display(description=_("messages to the applicant"))
+    def messages_display(self, obj):
+        """Each message staff sent, with its outcome and date, in the words sent."""
+        sent = selectors.applicant_messages(application=obj)
+        if not sent:
+            return "–"
+        return format_html_join(
+            "",
+            '<div class="applicant-message"><p><strong>{}</strong> · {} · {}</p>'
+            '<div dir="auto" lang="{}">{}</div></div>',
+            (
+                (
+                    message.get_status_display(),
+                    date_format(timezone.localtime(message.created_at), "DATETIME_FORMAT"),
+                    message.written_by.display_name if message.written_by else "–",
+                    message.language,
+                    linebreaksbr(message.body, autoescape=True),
+                )
+                for message in sent
+            ),
+        )
 
     def has_add_permission(self, request):
         return False  # people apply on the public site

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from bursaries import selectors
-from bursaries.models import Application, DecisionTemplate, Opportunity, Review
+from bursaries.models import (
+    MESSAGE_STATUSES,
+    Application,
+    DecisionTemplate,
+    Opportunity,
+    Review,
+)
 from sanctuary.forms import HoneypotMixin, PlainLabels
 
 # The model's consent times are the form's tick boxes.
@@ -18,12 +24,6 @@ MODEL_TO_FORM_FIELD = {
     "privacy_consent_at": "privacy_consent",
 }
 STATEMENT_MAX = 3000
-# The outcomes that tell the applicant something in words of their own.
-MESSAGE_OUTCOMES = (
-    Application.Status.APPROVED,
-    Application.Status.DECLINED,
-    Application.Status.MORE_INFORMATION,
-)
 OWN_WORDS_MAX = 500
 
 
@@ -309,7 +309,7 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if outcome != Application.Status.APPROVED:
             del self.fields["amount_awarded"]
-        if outcome not in MESSAGE_OUTCOMES:
+        if outcome not in MESSAGE_STATUSES:
             del self.fields["message"]
 
 

@@ -214,7 +214,6 @@ class Application(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
     amount_awarded = models.DecimalField(_("awarded (£)"), **MONEY, null=True, blank=True)
-    decision_message = models.TextField(_("message to the applicant"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
@@ -356,6 +355,12 @@ FINAL_STATUSES = (
     Application.Status.DECLINED,
     Application.Status.WITHDRAWN,
 )
+# The statuses that come with words from staff to the applicant (ApplicantMessage).
+MESSAGE_STATUSES = (
+    Application.Status.APPROVED,
+    Application.Status.DECLINED,
+    Application.Status.MORE_INFORMATION,
+)
 
 
 _SCORE = {"null": True, "blank": True, "validators": [MinValueValidator(1), MaxValueValidator(5)]}
@@ -452,6 +457,39 @@ class Review(models.Model):
         if None in (self.need, self.benefit, self.fit):
             return None
         return (Decimal(self.need + self.benefit + self.fit) / 3).quantize(Decimal("0.1"))
+
+
+class ApplicantMessage(models.Model):
+    """What staff wrote to an applicant with a decision or a question, kept exactly as sent:
+    the private status page shows it, and a message sent again says the same, whatever later
+    happens to the templates or the application. Emptied when the application is anonymised."""
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    status = models.CharField(_("sent with"), max_length=20, choices=Application.Status.choices)
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
+    body = models.TextField(_("message"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message to the applicant")
+        verbose_name_plural = _("messages to the applicant")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application} · {self.get_status_display()}"
 
 
 class DecisionTemplate(models.Model):

@@ -24,7 +24,9 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from bursaries.models import (
+    MESSAGE_STATUSES,
     OPEN_STATUSES,
+    ApplicantMessage,
     Application,
     DecisionTemplate,
     Fund,
@@ -88,6 +90,18 @@ def application_get_by_token(*, token: str) -> Application | None:
     return (
         Application.objects.select_related("fund", "opportunity__venue")
         .filter(status_token=token, anonymised_at__isnull=True)
+        .first()
+    )
+
+
+def application_message_now(*, application: Application) -> ApplicantMessage | None:
+    """What staff last wrote to the applicant, if it goes with where the application is now:
+    the decision once decided, the question while more information is asked for."""
+    if application.status not in MESSAGE_STATUSES:
+        return None
+    return (
+        ApplicantMessage.objects.filter(application=application, status=application.status)
+        .order_by("-created_at", "-pk")
         .first()
     )
 
@@ -235,6 +249,11 @@ def decision_templates(*, outcome: str) -> QuerySet[DecisionTemplate]:
 def message_key_prefix(application_id: int) -> str:
     """Every message about an application has a dedupe key that starts with this."""
     return f"bursary:application:{application_id}:"
+
+
+def applicant_messages(*, application: Application) -> QuerySet[ApplicantMessage]:
+    """What staff wrote to the applicant, oldest first."""
+    return ApplicantMessage.objects.filter(application=application).select_related("written_by")
 
 
 def application_messages(*, application: Application) -> QuerySet[OutgoingMessage]:

@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bursaries.models import (
     FINAL_STATUSES,
+    MESSAGE_STATUSES,
     TRANSITIONS,
+    ApplicantMessage,
     Application,
     DecisionTemplate,
     Fund,
@@ -327,20 +329,10 @@ def application_transition(
         )
     detail: dict = {"from": before, "to": to_status}
     message = message.strip()
-    if to_status in (
-        Application.Status.APPROVED,
-        Application.Status.DECLINED,
-        Application.Status.MORE_INFORMATION,
-    ):
-        if not message:
-            raise ValidationError(
-                {
-                    "message": ValidationError(
-                        _("Write a message to the applicant."), code="no_message"
-                    )
-                }
-            )
-        application.decision_message = message
+    if to_status in MESSAGE_STATUSES and not message:
+        raise ValidationError(
+            {"message": ValidationError(_("Write a message to the applicant."), code="no_message")}
+        )
     if to_status == Application.Status.APPROVED:
         application.amount_awarded = _award_within_budget(
             application=application, amount=amount_awarded
@@ -359,14 +351,22 @@ def application_transition(
     event = audit_record(
         actor=actor, action=f"application.{to_status}", obj=application, detail=detail
     )
-    if to_status in (Application.Status.APPROVED, Application.Status.DECLINED):
-        _message(application=application, template="bursary_decision", key="decision")
-    elif to_status == Application.Status.MORE_INFORMATION:
-        _message(
+    if to_status in MESSAGE_STATUSES:
+        # The words as sent, for the status page and for any later re-send of this message.
+        words = ApplicantMessage(
             application=application,
-            template="bursary_more_information",
-            key=f"more-information:{event.pk}",
+            status=to_status,
+            language=application.language,
+            body=message,
+            written_by=actor,
         )
+        words.full_clean()
+        words.save()
+        if to_status == Application.Status.MORE_INFORMATION:
+            template, key = "bursary_more_information", f"more-information:{event.pk}"
+        else:
+            template, key = "bursary_decision", "decision"
+        _message(application=application, template=template, key=key, words=words)
     return application
 
 
@@ -460,8 +460,15 @@ def applications_export_record(*, references: list[str], actor: User) -> None:
 # Messages ---------------------------------------------------------------------------------------
 
 
-def _message(*, application: Application, template: str, key: str) -> OutgoingMessage:
-    """Queue a message to the applicant, or to their referrer if they chose that."""
+def _message(
+    *,
+    application: Application,
+    template: str,
+    key: str,
+    words: ApplicantMessage | None = None,
+) -> OutgoingMessage:
+    """Queue a message to the applicant, or to their referrer if they chose that, carrying
+    staff's words for them if there are any."""
     if application.contact_method == Application.Contact.PHONE:
         channel, recipient = OutgoingMessage.Channel.SMS, str(application.phone)
     elif application.contact_method == Application.Contact.REFERRER:
@@ -474,7 +481,8 @@ def _message(*, application: Application, template: str, key: str) -> OutgoingMe
         template=template,
         dedupe_key=message_key_prefix(application.pk) + key,
         language=application.language,
-        context={"application_id": application.pk},
+        context={"application_id": application.pk}
+        | ({"applicant_message_id": words.pk} if words else {}),
     )
 
 
@@ -484,6 +492,11 @@ def _message(*, application: Application, template: str, key: str) -> OutgoingMe
 def _application_context(context: dict) -> dict:
     # Loaded when the message is sent, in the applicant's language (the fund's name too).
     application = Application.objects.select_related("fund").get(pk=context["application_id"])
+    words = ApplicantMessage.objects.filter(application=application)
+    if "applicant_message_id" in context:
+        words = words.filter(pk=context["applicant_message_id"])
+    # (Messages queued before ApplicantMessage existed carry no id: they take the latest.)
+    words = words.order_by("-created_at", "-pk").values_list("body", flat=True).first()
     return {
         "name": application.name,
         "reference": application.reference,
@@ -491,7 +504,7 @@ def _application_context(context: dict) -> dict:
         "status": application.status,
         "approved": application.status == Application.Status.APPROVED,
         "amount_awarded": application.amount_awarded,
-        "decision_message": application.decision_message,
+        "decision_message": words or "",
         "to_referrer": application.contact_method == Application.Contact.REFERRER,
         "status_url": settings.SITE_URL + status_path(application=application),
     }
@@ -539,13 +552,13 @@ def applications_anonymise(*, now: datetime | None = None) -> int:
             own_words="",
             referrer_name="",
             referrer_email="",
-            decision_message="",
             # A fresh secret nobody has: the old link now finds nothing.
             status_token=token_new(),
             anonymised_at=now,
             updated_at=now,
         )
     Review.objects.filter(application_id__in=due).update(comment="")
+    ApplicantMessage.objects.filter(application_id__in=due).update(body="")
     if due:
         audit_record(actor=None, action="application.anonymise", detail={"count": len(due)})
     return len(due)

@@ -78,7 +78,10 @@ def application_sent(request, token):
 @never_cache
 def application_status(request, token):
     application = _application_or_404(token)
-    context = {"application": application}
+    context = {
+        "application": application,
+        "message": selectors.application_message_now(application=application),
+    }
     if application.status == Application.Status.DECLINED:
         context["next_fund"] = selectors.fund_next_opening(exclude_id=application.fund_id)
     return render(request, "bursaries/application_status.html", context)

@@ -458,7 +458,7 @@ def test_bulk_approval_asks_for_confirmation_then_approves_what_fits(
     statuses = [Application.objects.get(pk=a.pk).status for a in applications]
     assert statuses == ["approved", "approved", "in_review"]
     approved = Application.objects.filter(status="approved").first()
-    assert approved.decision_message == "Maryam عزیز، approved \u2066£400.00\u2069."
+    assert approved.messages.get().body == "Maryam عزیز، approved \u2066£400.00\u2069."
     assert AuditEvent.objects.filter(action="application.approved").count() == 2
 
 
@@ -477,8 +477,8 @@ def test_bulk_decline_sends_each_person_the_template_in_their_language(
     )
     persian.refresh_from_db()
     english.refresh_from_db()
-    assert persian.decision_message == "Maryam عزیز، declined ."
-    assert english.decision_message == "Dear Maryam, declined ."
+    assert persian.messages.get().body == "Maryam عزیز، declined ."
+    assert english.messages.get().body == "Dear Maryam, declined ."
 
 
 def test_the_csv_export_has_figures_but_no_personal_data(

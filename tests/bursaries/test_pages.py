@@ -271,6 +271,39 @@ def test_the_status_page_shows_an_approval_and_its_message(client, in_review, pr
     assert "Maryam عزیز، خوشحالیم." in html
 
 
+def test_the_status_page_shows_the_message_for_where_the_application_is_now(
+    client, in_review, programme_staff
+):
+    application = in_review()
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Application.Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message="مبلغ اتوبوس چقدر است؟",
+    )
+    html = client.get(status_url(application, "fa")).content.decode()
+    assert (
+        '<div class="decision-message" lang="fa" dir="auto"><p>مبلغ اتوبوس چقدر است؟</p></div>'
+        in html
+    )
+
+    services.application_transition(
+        application_id=application.pk, to_status=Application.Status.IN_REVIEW, actor=programme_staff
+    )
+    html = client.get(status_url(application, "fa")).content.decode()
+    assert "مبلغ اتوبوس" not in html  # the question was answered
+
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="متأسفیم.",
+    )
+    html = client.get(status_url(application, "en")).content.decode()
+    assert '<div class="decision-message" lang="fa" dir="auto"><p>متأسفیم.</p></div>' in html
+    assert "مبلغ اتوبوس" not in html
+
+
 def test_a_decline_offers_a_next_step(client, in_review, programme_staff, closed_fund):
     application = in_review()
     services.application_decide(

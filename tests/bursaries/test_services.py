@@ -10,7 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone, translation
 
 from bursaries import selectors, services
-from bursaries.models import TRANSITIONS, Application, Review
+from bursaries.models import TRANSITIONS, ApplicantMessage, Application, Review
 from sanctuary import sms
 from sanctuary.models import AuditEvent, OutgoingMessage
 from tests.bursaries.conftest import reviewed
@@ -553,6 +553,73 @@ def test_asking_for_more_information_sends_a_message_each_time(
     assert OutgoingMessage.objects.filter(template="bursary_more_information").count() == 2
 
 
+def test_each_message_keeps_the_words_sent_with_it(
+    in_review, programme_staff, django_capture_on_commit_callbacks
+):
+    from sanctuary.outbox import render_message
+
+    application = in_review()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_transition(
+            application_id=application.pk,
+            to_status=Status.MORE_INFORMATION,
+            actor=programme_staff,
+            message="How much is the bus?",
+        )
+        services.application_transition(
+            application_id=application.pk, to_status=Status.IN_REVIEW, actor=programme_staff
+        )
+        services.application_decide(
+            application_id=application.pk,
+            outcome=Status.APPROVED,
+            actor=programme_staff,
+            amount_awarded=Decimal("120"),
+            message="Yes: £120 for the bus and the course.",
+        )
+    question, decision = ApplicantMessage.objects.filter(application=application)
+    assert (question.status, question.body) == (Status.MORE_INFORMATION, "How much is the bus?")
+    assert (decision.status, decision.body) == (
+        Status.APPROVED,
+        "Yes: £120 for the bus and the course.",
+    )
+    assert decision.language == "fa"
+    assert decision.written_by == programme_staff
+
+    # Sent again later (a retry), each message still says what it said the first time.
+    asked = OutgoingMessage.objects.get(template="bursary_more_information")
+    _subject, body = render_message(
+        template=asked.template,
+        channel=asked.channel,
+        language=asked.language,
+        context=asked.context,
+    )
+    assert "How much is the bus?" in body
+    assert "Yes: £120" not in body
+    told = OutgoingMessage.objects.get(template="bursary_decision")
+    _subject, body = render_message(
+        template=told.template, channel=told.channel, language=told.language, context=told.context
+    )
+    assert "Yes: £120 for the bus and the course." in body
+
+
+def test_the_words_sent_stay_as_they_were_when_the_template_changes(
+    in_review, programme_staff, decision_templates
+):
+    application = in_review(language="en")
+    template = decision_templates[Status.DECLINED]
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Status.DECLINED,
+        actor=programme_staff,
+        message=services.decision_message_draft(
+            application=application, template=template, amount=None
+        ),
+    )
+    template.body_en = "Completely different words."
+    template.save()
+    assert ApplicantMessage.objects.get().body == "Dear Maryam, declined ."
+
+
 def test_the_fund_budget_cannot_drop_below_what_it_has_awarded(in_review, programme_staff, fund):
     application = in_review()
     services.application_decide(
@@ -645,7 +712,7 @@ def test_anonymisation_keeps_the_figures_and_removes_the_person(
     for field in ("name", "email", "statement", "own_words", "referrer_name", "referrer_email"):
         assert getattr(application, field) == "", field
     assert application.phone == ""
-    assert application.decision_message == ""
+    assert ApplicantMessage.objects.get().body == ""
     assert application.anonymised_at is not None
     assert application.status_token != old_token
     assert Review.objects.get().comment == ""
