@@ -149,7 +149,8 @@ class Opportunity(models.Model):
 class Application(models.Model):
     """One person's request for a bursary. People apply without an account; they follow it
     through a private link. Names, contact details and statements are removed a set time after
-    the decision (see services.applications_anonymise); amounts and statuses stay."""
+    the decision, or after they applied if it was never decided (see
+    services.applications_anonymise); amounts and statuses stay."""
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
@@ -308,6 +309,9 @@ class Application(models.Model):
         return self.status in OPEN_STATUSES
 
     def next_statuses(self) -> list[str]:
+        if self.anonymised_at is not None:
+            # Nobody left to review or to tell: it can only be closed.
+            return [s for s in (Application.Status.WITHDRAWN,) if s in TRANSITIONS[self.status]]
         return [status for status in Application.Status if status in TRANSITIONS[self.status]]
 
     def support_labels(self) -> list[str]:

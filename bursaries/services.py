@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from bursaries.models import (
     FINAL_STATUSES,
     MESSAGE_STATUSES,
-    TRANSITIONS,
     ApplicantMessage,
     Application,
     DecisionTemplate,
@@ -176,6 +176,8 @@ def _check_may_review(*, reviewer: User, application: Application) -> None:
         raise PermissionDenied
     if not application.is_open:
         raise ValidationError(_("This application has been decided."), code="decided")
+    if application.anonymised_at is not None:
+        raise ValidationError(_("This application has been anonymised."), code="anonymised")
 
 
 @transaction.atomic
@@ -318,7 +320,7 @@ def application_transition(
     if _has_conflict(actor=actor, application_id=application.pk):
         raise PermissionDenied
     before = application.status
-    if to_status not in TRANSITIONS[before]:
+    if to_status not in application.next_statuses():
         raise ValidationError(
             _("An application that is “%(before)s” cannot become “%(after)s”.")
             % {
@@ -529,18 +531,22 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 @transaction.atomic
 def applications_anonymise(*, now: datetime | None = None) -> int:
-    """Remove the person from applications decided BURSARY_ANONYMISE_AFTER_MONTHS ago.
+    """Remove the person from applications BURSARY_ANONYMISE_AFTER_MONTHS after the decision,
+    or after they were sent if they were never decided (left waiting, or withdrawn).
 
     Names, contact details, statements, their own words, the referrer's name and email, the
-    message to them and reviewers' comments go; the fund, opportunity, support types, amounts,
-    status, dates, scores and referring organisation stay, for reports to funders. The private
-    status link stops working. Returns how many applications were anonymised.
+    messages to them (in the outbox too) and reviewers' comments go; the fund, opportunity,
+    support types, amounts, status, dates, scores and referring organisation stay, for reports
+    to funders. The private status link stops working. Returns how many applications were
+    anonymised.
     """
     now = now or timezone.now()
     cutoff = months_before(now, settings.BURSARY_ANONYMISE_AFTER_MONTHS)
     due = list(
         Application.objects.select_for_update(skip_locked=True)
-        .filter(status__in=FINAL_STATUSES, decided_at__lt=cutoff, anonymised_at__isnull=True)
+        .filter(anonymised_at__isnull=True)
+        .alias(settled_at=Coalesce("decided_at", "submitted_at"))
+        .filter(settled_at__lt=cutoff)
         .values_list("pk", flat=True)
     )
     for application_id in due:
@@ -559,6 +565,15 @@ def applications_anonymise(*, now: datetime | None = None) -> int:
         )
     Review.objects.filter(application_id__in=due).update(comment="")
     ApplicantMessage.objects.filter(application_id__in=due).update(body="")
+    # Their messages forget the address and the words too (they would otherwise keep them
+    # OUTBOX_KEEP_DAYS); one still waiting to go is no longer needed.
+    outbox = OutgoingMessage.objects.filter(
+        template__startswith="bursary_", context__application_id__in=due
+    )
+    outbox.filter(status=OutgoingMessage.Status.PENDING).update(
+        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
+    )
+    outbox.update(recipient="", subject="", body="", context={}, last_error="", updated_at=now)
     if due:
         audit_record(actor=None, action="application.anonymise", detail={"count": len(due)})
     return len(due)

@@ -728,9 +728,13 @@ def test_anonymisation_keeps_the_figures_and_removes_the_person(
     assert services.applications_anonymise() == 0  # once
 
 
-def test_anonymisation_waits_for_the_set_time_and_never_touches_open_applications(
-    submit, in_review, programme_staff, settings
-):
+def submitted_months_ago(application: Application, months: int) -> None:
+    Application.objects.filter(pk=application.pk).update(
+        submitted_at=services.months_before(timezone.now(), months) - timedelta(hours=1)
+    )
+
+
+def test_anonymisation_waits_for_the_set_time(submit, in_review, programme_staff, settings):
     settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
     recent = in_review()
     services.application_decide(
@@ -738,16 +742,107 @@ def test_anonymisation_waits_for_the_set_time_and_never_touches_open_application
     )
     decided_months_ago(recent, 23)
     waiting = submit(email="w@example.org")
-    Application.objects.filter(pk=waiting.pk).update(
-        submitted_at=timezone.now() - timedelta(days=1000)
-    )
+    submitted_months_ago(waiting, 23)
 
     assert services.applications_anonymise() == 0
-
-    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 12
-    assert services.applications_anonymise() == 1
     waiting.refresh_from_db()
     assert waiting.name == "Maryam"
+
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 12
+    assert services.applications_anonymise() == 2
+
+
+def test_an_application_never_decided_is_anonymised_the_set_time_after_it_was_sent(
+    submit, in_review, settings
+):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    forgotten = in_review()
+    submitted_months_ago(forgotten, 25)
+    Review.objects.update(comment="Knows her from the drop-in.")
+
+    assert services.applications_anonymise() == 1
+
+    forgotten.refresh_from_db()
+    assert forgotten.anonymised_at is not None
+    assert (forgotten.name, forgotten.email, forgotten.statement) == ("", "", "")
+    assert Review.objects.get().comment == ""
+    assert forgotten.status == Status.IN_REVIEW  # the figures stay
+    assert forgotten.amount_requested == Decimal("120.00")
+
+
+def test_a_withdrawal_with_no_decision_time_is_anonymised_after_the_set_time(submit, settings):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    withdrawn = submit()
+    Application.objects.filter(pk=withdrawn.pk).update(status=Status.WITHDRAWN, decided_at=None)
+    submitted_months_ago(withdrawn, 25)
+
+    assert services.applications_anonymise() == 1
+    withdrawn.refresh_from_db()
+    assert withdrawn.name == ""
+
+
+def test_anonymising_also_empties_the_applications_messages_in_the_outbox(
+    submit, in_review, programme_staff, settings, django_capture_on_commit_callbacks
+):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    with django_capture_on_commit_callbacks(execute=True):
+        application = in_review()
+        services.application_decide(
+            application_id=application.pk,
+            outcome=Status.DECLINED,
+            actor=programme_staff,
+            message="No",
+        )
+    services.application_transition(
+        application_id=submit(email="other@example.org").pk,
+        to_status=Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message="Tell us more.",
+    )
+    OutgoingMessage.objects.update(subject="A subject", body="Dear Maryam", last_error="x")
+    still_pending = OutgoingMessage.objects.get(template="bursary_more_information")
+    OutgoingMessage.objects.filter(pk=still_pending.pk).update(status="pending")
+    Application.objects.update(
+        decided_at=services.months_before(timezone.now(), 25),
+        submitted_at=services.months_before(timezone.now(), 26),
+    )
+
+    assert services.applications_anonymise() == 2
+
+    messages = OutgoingMessage.objects.all()
+    assert len(messages) == 4
+    for message in messages:
+        assert (message.recipient, message.subject, message.body) == ("", "", "")
+        assert (message.context, message.last_error) == ({}, "")
+    still_pending.refresh_from_db()
+    assert still_pending.status == OutgoingMessage.Status.NOT_NEEDED
+
+
+def test_an_anonymised_open_application_can_only_be_withdrawn(
+    in_review, programme_staff, reviewer, settings
+):
+    from tests.factories import user_with_role
+
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    application = in_review()
+    submitted_months_ago(application, 25)
+    services.applications_anonymise()
+    application.refresh_from_db()
+    assert application.next_statuses() == [Status.WITHDRAWN]
+    with pytest.raises(ValidationError):
+        services.review_open(
+            application_id=application.pk, reviewer=user_with_role("Bursary reviewers")
+        )
+    with pytest.raises(ValidationError):
+        services.application_transition(
+            application_id=application.pk,
+            to_status=Status.DECLINED,
+            actor=programme_staff,
+            message="No",
+        )
+    services.application_transition(
+        application_id=application.pk, to_status=Status.WITHDRAWN, actor=programme_staff
+    )
 
 
 @pytest.mark.parametrize(
