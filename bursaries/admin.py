@@ -37,13 +37,14 @@ from bursaries.models import (
     PartnerOrganisation,
     Review,
 )
+from bursaries.money import pounds
 
 DECIDE = "bursaries.decide_application"
 REVIEW = "bursaries.add_review"
 
 
 def _money(amount: Decimal | None) -> str:
-    return "–" if amount is None else f"£{amount:,.2f}"
+    return "–" if amount is None else pounds(amount)
 
 
 def _their_words(text: str) -> str:
@@ -76,7 +77,7 @@ class FundForm(forms.ModelForm):
             awarded = selectors.fund_awarded(fund_id=self.instance.pk)
             if budget < awarded:
                 raise ValidationError(
-                    _("This fund has already awarded £%(awarded)s.") % {"awarded": awarded}
+                    _("This fund has already awarded %(awarded)s.") % {"awarded": pounds(awarded)}
                 )
         return budget
 
@@ -692,46 +693,35 @@ class ApplicationAdmin(admin.ModelAdmin):
         )
 
     def _bulk_apply(self, request, applications, outcome, template):
-        done, refused = [], []
-        approving = outcome == Application.Status.APPROVED
-        for application in applications:
-            amount = application.amount_requested if approving else None
-            try:
-                services.application_decide(
-                    application_id=application.pk,
-                    outcome=outcome,
-                    actor=request.user,
-                    amount_awarded=amount,
-                    message=services.decision_message_draft(
-                        application=application, template=template, amount=amount
-                    ),
-                )
-            except (ValidationError, PermissionDenied) as error:
-                reason = (
-                    " ".join(error.messages)
-                    if isinstance(error, ValidationError)
-                    else gettext("You may not decide on it.")
-                )
-                refused.append(f"{application.reference}: {reason}")
-            else:
-                done.append(application.reference)
-        if done:
+        """All of them, or none: see services.applications_decide."""
+        try:
+            decided = services.applications_decide(
+                application_ids=[application.pk for application in applications],
+                outcome=outcome,
+                actor=request.user,
+                template=template,
+            )
+        except ValidationError as error:
             self.message_user(
                 request,
-                ngettext(
-                    "%(count)d application is now “%(status)s”: %(references)s",
-                    "%(count)d applications are now “%(status)s”: %(references)s",
-                    len(done),
-                )
-                % {
-                    "count": len(done),
-                    "status": Application.Status(outcome).label,
-                    "references": ", ".join(done),
-                },
-                messages.SUCCESS,
+                " ".join([gettext("Nothing was changed."), *error.messages]),
+                messages.ERROR,
             )
-        for line in refused:
-            self.message_user(request, line, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d application is now “%(status)s”: %(references)s",
+                "%(count)d applications are now “%(status)s”: %(references)s",
+                len(decided),
+            )
+            % {
+                "count": len(decided),
+                "status": Application.Status(outcome).label,
+                "references": ", ".join(application.reference for application in decided),
+            },
+            messages.SUCCESS,
+        )
 
     @admin.action(
         description=_("Export the selected applications for funders (CSV)"),

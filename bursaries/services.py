@@ -29,6 +29,7 @@ from bursaries.models import (
     PartnerOrganisation,
     Review,
 )
+from bursaries.money import pounds
 from bursaries.selectors import application_first_viewed_at, fund_awarded, message_key_prefix
 from sanctuary.codes import reference_new, token_new
 from sanctuary.models import OutgoingMessage, User
@@ -51,7 +52,10 @@ def fund_save(*, fund: Fund, actor: User | None, changed: Iterable[str] = ()) ->
         awarded = fund_awarded(fund_id=fund.pk)
         if fund.budget is not None and fund.budget < awarded:
             raise ValidationError(
-                {"budget": _("This fund has already awarded £%(awarded)s.") % {"awarded": awarded}}
+                {
+                    "budget": _("This fund has already awarded %(awarded)s.")
+                    % {"awarded": pounds(awarded)}
+                }
             )
     return _save_audited(obj=fund, actor=actor, changed=changed, created=created, name="fund")
 
@@ -312,6 +316,11 @@ def application_transition(
     """
     if not _may_move_to(actor=actor, to_status=to_status):
         raise PermissionDenied
+    if to_status == Application.Status.APPROVED:
+        # The fund first, then the application: every approval, single or bulk, takes its
+        # locks in this order, so two at once wait for each other rather than deadlock.
+        fund_id = Application.objects.values_list("fund_id", flat=True).get(pk=application_id)
+        Fund.objects.select_for_update().get(pk=fund_id)
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("fund")
@@ -377,15 +386,16 @@ def _award_within_budget(*, application: Application, amount: Decimal | None) ->
         raise ValidationError(
             {"amount_awarded": ValidationError(_("Say how much to award."), code="no_amount")}
         )
-    # Lock the fund: every approval from this fund waits here for the one before to finish.
+    # The fund's row is locked (application_transition): every approval from this fund waits
+    # for the one before to finish, so what is left is read after its award.
     fund = Fund.objects.select_for_update().get(pk=application.fund_id)
     left = fund.budget - fund_awarded(fund_id=fund.pk)
     if amount > left:
         raise ValidationError(
             {
                 "amount_awarded": ValidationError(
-                    _("That is more than is left in %(fund)s: £%(left)s of £%(budget)s.")
-                    % {"fund": fund.name, "left": left, "budget": fund.budget},
+                    _("That is more than is left in %(fund)s: %(left)s of %(budget)s.")
+                    % {"fund": fund.name, "left": pounds(left), "budget": pounds(fund.budget)},
                     code="over_budget",
                 )
             }
@@ -413,6 +423,78 @@ def application_decide(
     )
 
 
+@transaction.atomic
+def applications_decide(
+    *,
+    application_ids: Iterable[int],
+    outcome: str,
+    actor: User,
+    template: DecisionTemplate,
+) -> list[Application]:
+    """Approve (each for the amount it asked for) or decline several applications at once,
+    each told in their own language from one template: all of them, or none.
+
+    If they ask for more than is left in a fund, or any one of them cannot be decided, nothing
+    changes and the ValidationError says why, one message per problem.
+    """
+    if outcome not in (Application.Status.APPROVED, Application.Status.DECLINED):
+        raise ValueError(f"Not a decision: {outcome}")
+    approving = outcome == Application.Status.APPROVED
+    applications = list(
+        Application.objects.filter(pk__in=list(application_ids))
+        .select_related("fund")
+        .order_by("submitted_at", "pk")
+    )
+    problems = []
+    if approving:
+        # Funds first, in a fixed order (as application_transition locks them).
+        fund_ids = sorted({application.fund_id for application in applications})
+        funds = Fund.objects.select_for_update().filter(pk__in=fund_ids).order_by("pk")
+        for fund in funds:
+            asked = sum(a.amount_requested for a in applications if a.fund_id == fund.pk)
+            left = fund.budget - fund_awarded(fund_id=fund.pk)
+            if asked > left:
+                problems.append(
+                    ValidationError(
+                        _("Together they ask for %(asked)s, but %(left)s is left in %(fund)s.")
+                        % {"asked": pounds(asked), "left": pounds(left), "fund": fund.name},
+                        code="over_budget",
+                    )
+                )
+    decided = []
+    if not problems:
+        for application in applications:
+            amount = application.amount_requested if approving else None
+            try:
+                decided.append(
+                    application_transition(
+                        application_id=application.pk,
+                        to_status=outcome,
+                        actor=actor,
+                        amount_awarded=amount,
+                        message=decision_message_draft(
+                            application=application, template=template, amount=amount
+                        ),
+                    )
+                )
+            except ValidationError as error:
+                reason = " ".join(error.messages)
+            except PermissionDenied:
+                reason = _("You may not decide on it.")
+            else:
+                continue
+            problems.append(
+                ValidationError(
+                    "%(reference)s: %(reason)s",
+                    params={"reference": application.reference, "reason": reason},
+                )
+            )
+    if problems:
+        # Raised inside the transaction: every decision above is undone, no message is sent.
+        raise ValidationError(problems)
+    return decided
+
+
 def decision_message_draft(
     *, application: Application, template: DecisionTemplate | None, amount: Decimal | None
 ) -> str:
@@ -422,7 +504,7 @@ def decision_message_draft(
     with translation.override(application.language):
         body = template.body or ""
         right_to_left = translation.get_language_bidi()
-    money = f"£{amount}" if amount is not None else ""
+    money = pounds(amount)
     if money and right_to_left:
         # Kept left to right inside right-to-left words (Unicode isolates, invisible).
         money = f"\u2066{money}\u2069"

@@ -413,14 +413,25 @@ def test_another_template_can_be_chosen_to_start_from(
 def test_the_admin_refuses_an_award_bigger_than_what_is_left(client, in_review, programme_staff):
     application = in_review()
     client.force_login(programme_staff)
-    response = client.post(
-        move_url(application, "approved"), {"amount_awarded": "1000.01", "message": "Yes"}
-    )
+    with translation.override("uk"):
+        url = move_url(application, "approved")
+        expected = translation.gettext(
+            "That is more than is left in %(fund)s: %(left)s of %(budget)s."
+        )
+    assert url.startswith("/uk/")
+    response = client.post(url, {"amount_awarded": "1000.01", "message": "Так"})
     assert response.status_code == 200
-    assert "That is more than is left" in response.content.decode()
-    assert response.context["form"]["message"].value() == "Yes"
+    html = response.content.decode()
+    assert expected.split("%(fund)s")[0] in html
+    assert "That is more than is left" not in html
+    assert response.context["form"].errors["amount_awarded"]
+    assert response.context["form"]["message"].value() == "Так"
     application.refresh_from_db()
     assert application.status == Application.Status.IN_REVIEW
+    assert application.amount_awarded is None
+    assert not application.messages.exists()
+    assert not OutgoingMessage.objects.filter(template="bursary_decision").exists()
+    assert not AuditEvent.objects.filter(action="application.approved").exists()
 
 
 def test_a_move_the_rules_do_not_allow_is_not_offered(client, submit, programme_staff):
@@ -439,27 +450,78 @@ def bulk(client, action, applications, **extra):
     )
 
 
-def test_bulk_approval_asks_for_confirmation_then_approves_what_fits(
+def test_bulk_approval_asks_for_confirmation_then_approves(
     client, in_review, programme_staff, decision_templates
 ):
     applications = [
-        in_review(email=f"p{n}@example.org", amount_requested=Decimal("400")) for n in range(3)
+        in_review(email=f"p{n}@example.org", amount_requested=Decimal("400")) for n in range(2)
     ]
     client.force_login(programme_staff)
 
     confirm = bulk(client, "approve_selected", applications)
     assert confirm.status_code == 200
-    assert "these ask for £1,200.00; £1,000.00 is left" in confirm.content.decode()
+    assert "these ask for £800.00; £1,000.00 is left" in confirm.content.decode()
     assert not Application.objects.filter(status="approved").exists()
 
     template = decision_templates["approved"]
     response = bulk(client, "approve_selected", applications, confirm="1", template=template.pk)
     assert response.status_code == 302
     statuses = [Application.objects.get(pk=a.pk).status for a in applications]
-    assert statuses == ["approved", "approved", "in_review"]
+    assert statuses == ["approved", "approved"]
     approved = Application.objects.filter(status="approved").first()
     assert approved.messages.get().body == "Maryam عزیز، approved \u2066£400.00\u2069."
     assert AuditEvent.objects.filter(action="application.approved").count() == 2
+
+
+def test_a_bulk_approval_over_budget_changes_nothing_and_says_why_in_the_pages_language(
+    client, in_review, programme_staff, decision_templates, fund
+):
+    applications = [
+        in_review(email=f"p{n}@example.org", amount_requested=Decimal("400")) for n in range(3)
+    ]
+    client.force_login(programme_staff)
+    with translation.override("uk"):
+        changelist = reverse("admin:bursaries_application_changelist")
+    response = client.post(
+        changelist,
+        {
+            "action": "approve_selected",
+            ACTION_CHECKBOX_NAME: [a.pk for a in applications],
+            "confirm": "1",
+            "template": decision_templates["approved"].pk,
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    [message] = [str(m) for m in response.context["messages"]]
+    with translation.override("uk"):
+        nothing = translation.gettext("Nothing was changed.")
+    assert message.startswith(nothing)
+    assert fund.name in message
+    assert not Application.objects.filter(status="approved").exists()
+    assert not AuditEvent.objects.filter(action="application.approved").exists()
+    assert not OutgoingMessage.objects.filter(template="bursary_decision").exists()
+    assert not any(a.messages.exists() for a in applications)
+
+
+def test_a_bulk_decision_with_one_application_that_cannot_be_decided_changes_nothing(
+    client, in_review, submit, programme_staff, decision_templates
+):
+    reviewed_one = in_review()
+    not_reviewed = submit(email="new@example.org")  # cannot be approved before a review
+    client.force_login(programme_staff)
+    response = bulk(
+        client,
+        "approve_selected",
+        [reviewed_one, not_reviewed],
+        confirm="1",
+        template=decision_templates["approved"].pk,
+    )
+    assert response.status_code == 302
+    reviewed_one.refresh_from_db()
+    assert reviewed_one.status == Application.Status.IN_REVIEW
+    messages = [str(m) for m in client.get(CHANGELIST).context["messages"]]
+    assert any(not_reviewed.reference in m for m in messages), messages
 
 
 def test_bulk_decline_sends_each_person_the_template_in_their_language(

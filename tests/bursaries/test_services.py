@@ -488,7 +488,7 @@ def test_approving_more_than_is_left_in_the_fund_is_refused(in_review, programme
         )
     [error] = refused.value.error_dict["amount_awarded"]
     assert error.code == "over_budget"
-    assert "£100.00 of £1000.00" in error.messages[0]
+    assert "£100.00 of £1,000.00" in error.messages[0]
     services.application_decide(
         application_id=second.pk,
         outcome=Status.APPROVED,
@@ -670,7 +670,7 @@ def test_the_message_draft_is_in_the_applicants_language_with_their_name(
     english = submit(language="en", email="e@example.org")
     assert services.decision_message_draft(
         application=english, template=decision_templates[Status.APPROVED], amount=Decimal("5")
-    ) == ("Dear Maryam, approved £5.")
+    ) == ("Dear Maryam, approved £5.00.")
 
 
 # Retention --------------------------------------------------------------------------------------
