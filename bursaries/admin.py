@@ -53,6 +53,55 @@ def _their_words(text: str) -> str:
     return format_html('<div dir="auto">{}</div>', linebreaksbr(text, autoescape=True))
 
 
+# What each event in an application's audit trail says, in the reader's language.
+AUDIT_LABELS = {
+    "application.submit": _("Sent the application"),
+    "application.view": _("Read the details"),
+    "application.open": _("Said they have no conflict of interest and opened it"),
+    "application.conflict": _("Declared a conflict of interest before reading it"),
+    "application.preview_message": _("Drafted a message to the applicant: “%(outcome)s”"),
+    "review.submit": _("Submitted a review recommending “%(recommendation)s”"),
+    "application.in_review": _("Put in review"),
+    "application.more_information": _("Asked for more information"),
+    "application.approved": _("Approved: %(amount)s"),
+    "application.declined": _("Declined"),
+    "application.withdrawn": _("Withdrawn"),
+}
+
+
+def audit_label(event) -> str:
+    """One line about an audit event, with the detail that matters to staff."""
+    detail = event.detail or {}
+    if event.action == "application.view" and detail.get("page") == "review":
+        return gettext("Read the details on the review page")
+    if event.action == "application.conflict" and detail.get("after_viewing"):
+        return gettext("Declared a conflict of interest after reading it")
+    if event.action == "application.withdrawn" and detail.get("amount_released"):
+        return gettext("Withdrawn: %(amount)s back in the fund") % {
+            "amount": pounds(Decimal(detail["amount_released"]))
+        }
+    label = AUDIT_LABELS.get(event.action)
+    if label is None:
+        return event.action
+    values = {}
+    if "%(outcome)s" in str(label):
+        values["outcome"] = _status_label(detail.get("outcome"))
+    if "%(recommendation)s" in str(label):
+        recommendation = detail.get("recommendation")
+        values["recommendation"] = (
+            Review.Recommendation(recommendation).label
+            if recommendation in Review.Recommendation.values
+            else recommendation
+        )
+    if "%(amount)s" in str(label):
+        values["amount"] = pounds(Decimal(detail.get("amount_awarded") or 0))
+    return str(label) % values if values else str(label)
+
+
+def _status_label(status: str | None) -> str:
+    return Application.Status(status).label if status in Application.Status.values else "–"
+
+
 # Setting up -------------------------------------------------------------------------------------
 
 
@@ -191,7 +240,12 @@ class ReviewAdmin(admin.ModelAdmin):
     list_filter = ["recommendation", "conflict_of_interest"]
     list_select_related = ["application", "reviewer"]
     search_fields = ["application__reference"]
-    fields = [*list_display, "comment", "opened_at", "conflict_declared_at"]
+    fields = [*list_display, "comment_display", "opened_at", "conflict_declared_at"]
+    readonly_fields = ["comment_display"]
+
+    @admin.display(description=_("comment"))
+    def comment_display(self, obj):
+        return _their_words(obj.comment)
 
     def get_queryset(self, request):
         reviews = super().get_queryset(request)
@@ -260,7 +314,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                     "email",
                     "phone",
                     "referrer_organisation",
-                    "referrer_name",
+                    "referrer_name_display",
                     "referrer_email",
                     "privacy_consent_at",
                     "referrer_consent_at",
@@ -357,6 +411,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("name"))
     def name_display(self, obj):
         return _their_words(obj.name)
+
+    @admin.display(description=_("referrer's name"))
+    def referrer_name_display(self, obj):
+        return _their_words(obj.referrer_name)
 
     @admin.display(description=_("what they would like to do, in their words"))
     def own_words_display(self, obj):
@@ -473,7 +531,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         if user.has_perm("sanctuary.view_outgoingmessage"):
             context["outbox_messages"] = selectors.application_messages(application=application)
         if user.has_perm("sanctuary.view_auditevent"):
-            context["history"] = selectors.application_history(application=application)
+            history = list(selectors.application_history(application=application))
+            for event in history:
+                event.label = audit_label(event)
+            context["history"] = history
         return super().change_view(
             request, object_id, form_url, {**context, **(extra_context or {})}
         )

@@ -93,7 +93,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         label=_("What should we call you?"),
         help_text=_("A first name or a nickname is fine."),
         max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "dir": "auto"}),
     )
     contact_method = forms.ChoiceField(
         label=_("How should we tell you our answer?"),
@@ -132,7 +132,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         label=_("Or tell us in your own words"),
         required=False,
         max_length=OWN_WORDS_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
     )
     support = forms.MultipleChoiceField(
         label=_("What do you need help to pay for?"),
@@ -151,7 +151,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         label=_("What would taking part mean to you?"),
         help_text=_("A few sentences, in any language."),
         max_length=STATEMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
     )
     referrer_organisation = forms.ModelChoiceField(
         label=_("Organisation that referred you"),
@@ -161,7 +161,10 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         error_messages={"invalid_choice": _("Choose one of the organisations on the list.")},
     )
     referrer_name = forms.CharField(
-        label=_("Name of the person who referred you"), max_length=100, required=False
+        label=_("Name of the person who referred you"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     referrer_email = forms.EmailField(
         label=_("Their email address"),
@@ -292,7 +295,7 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment for the team"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         help_text=_("The applicant never sees this."),
     )
 
@@ -301,7 +304,7 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
     amount_awarded = PoundsField(label=_("Amount to award (£)"), min_value=Decimal("0.01"))
     message = forms.CharField(
         label=_("Message to the applicant"),
-        widget=forms.Textarea(attrs={"rows": 8, "cols": 70}),
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 70, "dir": "auto"}),
         help_text=_("They see it on their private page and in the message we send them."),
     )
 

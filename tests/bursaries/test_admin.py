@@ -353,6 +353,73 @@ def test_only_those_who_decide_see_how_to_reach_the_applicant(
     assert list(found) == [application]
 
 
+NAME = "مریم"
+THEIR_WORDS = {
+    "name": NAME,
+    "statement": "می‌خواهم دوباره روی صحنه بروم.",
+    "own_words": "کارگاه عکاسی",
+    "referrer_name": "Олена",
+}
+COMMENT = "نیاز روشن است."
+
+
+@pytest.fixture
+def in_their_words(in_review, partner, reviewer, programme_staff):
+    application = in_review(
+        referrer_organisation=partner,
+        referrer_consent=True,
+        opportunity=None,
+        **THEIR_WORDS,
+    )
+    Review.objects.update(comment=COMMENT)
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Application.Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message=f"{NAME} عزیز، هزینه اتوبوس چقدر است؟",
+    )
+    return application
+
+
+def test_what_applicants_and_reviewers_wrote_finds_its_own_direction_on_every_admin_page(
+    client, in_their_words, programme_staff
+):
+    from tests.bursaries.conftest import assert_in_its_own_direction
+
+    application = in_their_words
+    client.force_login(programme_staff)
+    pages = {
+        "details": client.get(change_url(application)),
+        "decide": client.get(move_url(application, "declined")),
+        "review list": client.get(
+            reverse("admin:bursaries_review_change", args=[Review.objects.get().pk])
+        ),
+    }
+    for name, page in pages.items():
+        assert page.status_code == 200, name
+    html = pages["details"].content.decode()
+    for text in [*THEIR_WORDS.values(), COMMENT, "هزینه اتوبوس"]:
+        assert_in_its_own_direction(html, text)
+    assert_in_its_own_direction(pages["decide"].content.decode(), NAME)
+    assert_in_its_own_direction(pages["review list"].content.decode(), COMMENT)
+
+
+def test_what_applicants_wrote_finds_its_own_direction_on_the_reviewers_pages(
+    client, in_their_words
+):
+    from tests.bursaries.conftest import assert_in_its_own_direction
+
+    application = in_their_words
+    client.force_login(user_with_role("Bursary reviewers"))
+    html = client.get(open_url(application)).content.decode()
+    assert_in_its_own_direction(html, NAME)
+    assert_in_its_own_direction(html, THEIR_WORDS["referrer_name"])
+    client.post(open_url(application), {"open": "1"})
+    html = client.get(review_url(application)).content.decode()
+    assert_in_its_own_direction(html, THEIR_WORDS["statement"])
+    assert_in_its_own_direction(html, THEIR_WORDS["own_words"])
+
+
 # Deciding ---------------------------------------------------------------------------------------
 
 
@@ -628,15 +695,58 @@ def test_an_export_is_audited_with_what_was_exported(client, in_review, programm
     }
 
 
-def test_staff_see_the_audit_trail_of_an_application(client, in_review, programme_staff, reviewer):
+def test_staff_see_the_audit_trail_of_an_application_in_their_language(
+    client, in_review, programme_staff, reviewer
+):
     application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("120"),
+        message="Yes",
+    )
     client.force_login(programme_staff)
-    html = client.get(change_url(application)).content.decode()
+    with translation.override("uk"):
+        page = client.get(change_url(application))
+        labels = [
+            translation.gettext("Sent the application"),
+            translation.gettext("The applicant"),
+            translation.gettext("Said they have no conflict of interest and opened it"),
+            translation.gettext("Submitted a review recommending “%(recommendation)s”")
+            % {"recommendation": translation.gettext("Yes")},
+            translation.gettext("Put in review"),
+            translation.gettext("Approved: %(amount)s") % {"amount": "£120.00"},
+        ]
+    html = page.content.decode()
+    for label in labels:
+        assert label in html, label
+    assert "Sent the application" not in html
     for action in ["application.submit", "review.submit", "application.in_review"]:
-        assert action in html
+        assert action not in html, action
     assert AuditEvent.objects.filter(actor=programme_staff, action="application.view").exists()
+
     client.force_login(reviewer)
-    assert "application.submit" not in client.get(change_url(application)).content.decode()
+    page = client.get(change_url(application))
+    assert page.status_code == 200
+    assert "Sent the application" not in page.content.decode()  # the trail is for staff
+
+
+def test_every_bursary_action_in_the_audit_trail_has_a_label():
+    from bursaries.admin import AUDIT_LABELS
+
+    actions = {f"application.{status}" for status in Application.Status.values} - {
+        "application.submitted"
+    }
+    actions |= {
+        "application.submit",
+        "application.view",
+        "application.open",
+        "application.conflict",
+        "application.preview_message",
+        "review.submit",
+    }
+    assert actions <= set(AUDIT_LABELS)
 
 
 def test_a_failed_decision_message_is_visible_in_the_admin(

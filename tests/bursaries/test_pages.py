@@ -172,6 +172,23 @@ def test_a_form_with_mistakes_keeps_everything_typed(client, fund, opportunity):
     assert 'href="#id_email"' in html  # the error summary links to the field
 
 
+def test_what_was_typed_is_shown_again_in_its_own_direction(client, fund, opportunity, partner):
+    from tests.bursaries.conftest import assert_in_its_own_direction
+
+    words = {
+        "name": "مریم",
+        "statement": "می‌خواهم دوباره روی صحنه بروم.",
+        "own_words": "کارگاه عکاسی",
+        "referrer_name": "Олена",
+    }
+    data = form_data(opportunity, email="", referrer_organisation=str(partner.pk), **words)
+    response = client.post(apply_url(fund, "fa"), data)
+    assert response.context["form"].errors
+    html = response.content.decode()
+    for text in words.values():
+        assert_in_its_own_direction(html, text)
+
+
 def test_errors_are_in_the_pages_language(client, fund, opportunity):
     response = client.post(
         apply_url(fund, "ps"), form_data(opportunity, name="", contact_method="phone", email="")
