@@ -51,9 +51,30 @@ class PoundsField(forms.DecimalField):
         return super().to_python(value)
 
 
+SOMETHING_ELSE = "other"
+
+
+class _OpportunityChoices(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        yield from super().__iter__()
+        yield (SOMETHING_ELSE, _("Something else"))
+
+    def __len__(self):
+        return super().__len__() + 1
+
+
 class OpportunityChoiceField(forms.ModelChoiceField):
+    """The opportunities open now, then "Something else" (told in their own words)."""
+
+    iterator = _OpportunityChoices
+
     def label_from_instance(self, obj: Opportunity) -> str:
         return f"{obj.title} ({obj.venue.name})"
+
+    def to_python(self, value):
+        if value == SOMETHING_ELSE:
+            return SOMETHING_ELSE
+        return super().to_python(value)
 
 
 class ServiceErrorsMixin:
@@ -123,13 +144,16 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
     opportunity = OpportunityChoiceField(
         label=_("What would you like to take part in?"),
         queryset=Opportunity.objects.none(),
-        required=False,
         empty_label=None,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Choose one of the things on the list.")},
+        error_messages={
+            "required": _("Choose one of the things on the list, or “Something else”."),
+            "invalid_choice": _("Choose one of the things on the list."),
+        },
     )
     own_words = forms.CharField(
-        label=_("Or tell us in your own words"),
+        label=_("Something else? Tell us what, in your own words"),
+        help_text=_("Only if you chose “Something else”."),
         required=False,
         max_length=OWN_WORDS_MAX,
         widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
@@ -212,6 +236,12 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("opportunity") == SOMETHING_ELSE:
+            cleaned_data["opportunity"] = None
+            if not cleaned_data.get("own_words", "").strip() and "own_words" not in self.errors:
+                self.add_error(
+                    "own_words", _("Tell us in a few words what you would like to take part in.")
+                )
         # The rules that join fields together (an email if you chose email…) are the model's:
         # check them now, so that every problem shows at once.
         draft = Application(

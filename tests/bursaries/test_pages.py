@@ -149,6 +149,39 @@ def test_applying_shows_the_reference_and_the_private_link(
     assert message.status == OutgoingMessage.Status.SENT
 
 
+def test_something_else_is_a_choice_next_to_the_opportunities(client, fund, opportunity):
+    html = client.get(apply_url(fund)).content.decode()
+    assert html.index(f'value="{opportunity.pk}"') < html.index('name="opportunity" value="other"')
+    assert "Something else" in html
+    assert html.index('value="other"') < html.index('name="own_words"')
+
+
+def test_something_else_in_their_own_words(client, fund, opportunity):
+    data = {**form_data(opportunity), "opportunity": "other", "own_words": "A photography workshop"}
+    response = client.post(apply_url(fund), data)
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.opportunity is None
+    assert application.own_words == "A photography workshop"
+
+
+def test_something_else_needs_their_own_words_and_keeps_the_choice(client, fund, opportunity):
+    response = client.post(apply_url(fund), {**form_data(opportunity), "opportunity": "other"})
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["own_words"]
+    assert 'name="opportunity" value="other" required id="id_opportunity_1" checked' in (
+        response.content.decode()
+    )
+    assert not Application.objects.exists()
+
+
+def test_a_choice_of_what_to_take_part_in_is_needed(client, fund, opportunity):
+    response = client.post(apply_url(fund), {**form_data(opportunity), "opportunity": ""})
+    assert response.status_code == 200
+    assert "opportunity" in response.context["form"].errors
+    assert not Application.objects.exists()
+
+
 def test_an_amount_may_be_typed_with_a_pound_sign_or_persian_digits(client, fund, opportunity):
     client.post(apply_url(fund), form_data(opportunity, amount_requested="£۱۲۰٫۵"))
     assert Application.objects.get().amount_requested == Decimal("120.50")
@@ -168,7 +201,7 @@ def test_a_form_with_mistakes_keeps_everything_typed(client, fund, opportunity):
     assert 'value="Maryam"' in html
     assert 'value="lots"' in html
     assert 'value="course_fee" id="id_support_0" checked' in html
-    assert f'value="{opportunity.pk}" id="id_opportunity_0" checked' in html
+    assert f'value="{opportunity.pk}" required id="id_opportunity_0" checked' in html
     assert 'href="#id_email"' in html  # the error summary links to the field
 
 
