@@ -447,7 +447,7 @@ def test_staff_approve_with_a_message_prefilled_in_the_applicants_language(
     client.force_login(programme_staff)
     page = client.get(move_url(application, "approved"))
     assert page.context["form"]["message"].value() == "Maryam عزیز، approved \u2066£120.00\u2069."
-    assert "£1,000.00 left" in page.content.decode()
+    assert '<bdi dir="ltr">£1,000.00</bdi> left' in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -510,6 +510,32 @@ def test_a_move_the_rules_do_not_allow_is_not_offered(client, submit, programme_
     assert client.get(move_url(application, "approved")).status_code == 404
 
 
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_amounts_are_written_the_british_way_left_to_right_on_right_to_left_pages(
+    client, in_review, programme_staff, decision_templates, fund, code
+):
+    fund.budget = Decimal("12500.00")
+    fund.save()
+    application = in_review(amount_requested=Decimal("1200.50"))
+    client.force_login(programme_staff)
+    with translation.override(code):
+        pages = [
+            client.get(change_url(application)),
+            client.get(move_url(application, "approved")),
+            client.post(
+                reverse("admin:bursaries_application_changelist"),
+                {"action": "approve_selected", ACTION_CHECKBOX_NAME: [application.pk]},
+            ),
+        ]
+    for page in pages:
+        html = page.content.decode()
+        assert f'<html lang="{code}" dir="rtl">' in html
+        assert '<bdi dir="ltr">£12,500.00</bdi>' in html
+        for wrong in ["12.500", "12٬500", "12,500.00£", "£12500", "1.200,50"]:
+            assert wrong not in html, wrong
+    assert '<bdi dir="ltr">£1,200.50</bdi>' in pages[1].content.decode()
+
+
 def bulk(client, action, applications, **extra):
     return client.post(
         CHANGELIST,
@@ -527,7 +553,10 @@ def test_bulk_approval_asks_for_confirmation_then_approves(
 
     confirm = bulk(client, "approve_selected", applications)
     assert confirm.status_code == 200
-    assert "these ask for £800.00; £1,000.00 is left" in confirm.content.decode()
+    assert (
+        'these ask for <bdi dir="ltr">£800.00</bdi>; <bdi dir="ltr">£1,000.00</bdi> is left'
+        in confirm.content.decode()
+    )
     assert not Application.objects.filter(status="approved").exists()
 
     template = decision_templates["approved"]

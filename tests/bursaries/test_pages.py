@@ -317,8 +317,27 @@ def test_the_status_page_shows_an_approval_and_its_message(client, in_review, pr
     html = client.get(status_url(application, "fa")).content.decode()
     with translation.override("fa"):
         assert translation.gettext("Good news: you have a bursary") in html
-    assert '<bdi class="ltr">£120</bdi>' in html
+    assert '<bdi dir="ltr">£120</bdi>' in html
     assert "Maryam عزیز، خوشحالیم." in html
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_the_award_is_written_the_british_way_on_right_to_left_pages(
+    client, in_review, programme_staff, code, fund
+):
+    fund.budget = Decimal("5000")
+    fund.save()
+    application = in_review(amount_requested=Decimal("1200"))
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("1200.50"),
+        message="Yes",
+    )
+    html = client.get(status_url(application, code)).content.decode()
+    assert '<bdi dir="ltr">£1,200.50</bdi>' in html
+    assert "1.200,50" not in html
 
 
 def test_the_status_page_shows_the_message_for_where_the_application_is_now(
