@@ -126,6 +126,13 @@ def test_the_form_asks_nothing_about_status_nationality_documents_or_birth(clien
         assert f'name="{field}"' not in html
 
 
+def test_the_bursary_form_says_how_long_we_keep_an_application(client, settings, fund):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 18
+    html = client.get(apply_url(fund)).content.decode()
+    assert "18 months after we decide" in html
+    assert "two years" not in html
+
+
 def test_the_language_choice_starts_at_the_pages_language(client, fund):
     html = client.get(apply_url(fund, "uk")).content.decode()
     assert '<option value="uk" selected>' in html
