@@ -19,7 +19,8 @@ from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -36,19 +37,69 @@ from bursaries.models import (
     PartnerOrganisation,
     Review,
 )
+from bursaries.money import pounds
 
 DECIDE = "bursaries.decide_application"
 REVIEW = "bursaries.add_review"
 
 
 def _money(amount: Decimal | None) -> str:
-    return "–" if amount is None else f"£{amount:,.2f}"
+    return "–" if amount is None else pounds(amount)
 
 
 def _their_words(text: str) -> str:
     if not text:
         return "–"
     return format_html('<div dir="auto">{}</div>', linebreaksbr(text, autoescape=True))
+
+
+# What each event in an application's audit trail says, in the reader's language.
+AUDIT_LABELS = {
+    "application.submit": _("Sent the application"),
+    "application.view": _("Read the details"),
+    "application.open": _("Said they have no conflict of interest and opened it"),
+    "application.conflict": _("Declared a conflict of interest before reading it"),
+    "application.preview_message": _("Drafted a message to the applicant: “%(outcome)s”"),
+    "review.submit": _("Submitted a review recommending “%(recommendation)s”"),
+    "application.in_review": _("Put in review"),
+    "application.more_information": _("Asked for more information"),
+    "application.approved": _("Approved: %(amount)s"),
+    "application.declined": _("Declined"),
+    "application.withdrawn": _("Withdrawn"),
+}
+
+
+def audit_label(event) -> str:
+    """One line about an audit event, with the detail that matters to staff."""
+    detail = event.detail or {}
+    if event.action == "application.view" and detail.get("page") == "review":
+        return gettext("Read the details on the review page")
+    if event.action == "application.conflict" and detail.get("after_viewing"):
+        return gettext("Declared a conflict of interest after reading it")
+    if event.action == "application.withdrawn" and detail.get("amount_released"):
+        return gettext("Withdrawn: %(amount)s back in the fund") % {
+            "amount": pounds(Decimal(detail["amount_released"]))
+        }
+    label = AUDIT_LABELS.get(event.action)
+    if label is None:
+        return event.action
+    values = {}
+    if "%(outcome)s" in str(label):
+        values["outcome"] = _status_label(detail.get("outcome"))
+    if "%(recommendation)s" in str(label):
+        recommendation = detail.get("recommendation")
+        values["recommendation"] = (
+            Review.Recommendation(recommendation).label
+            if recommendation in Review.Recommendation.values
+            else recommendation
+        )
+    if "%(amount)s" in str(label):
+        values["amount"] = pounds(Decimal(detail.get("amount_awarded") or 0))
+    return str(label) % values if values else str(label)
+
+
+def _status_label(status: str | None) -> str:
+    return Application.Status(status).label if status in Application.Status.values else "–"
 
 
 # Setting up -------------------------------------------------------------------------------------
@@ -75,7 +126,7 @@ class FundForm(forms.ModelForm):
             awarded = selectors.fund_awarded(fund_id=self.instance.pk)
             if budget < awarded:
                 raise ValidationError(
-                    _("This fund has already awarded £%(awarded)s.") % {"awarded": awarded}
+                    _("This fund has already awarded %(awarded)s.") % {"awarded": pounds(awarded)}
                 )
         return budget
 
@@ -189,7 +240,12 @@ class ReviewAdmin(admin.ModelAdmin):
     list_filter = ["recommendation", "conflict_of_interest"]
     list_select_related = ["application", "reviewer"]
     search_fields = ["application__reference"]
-    fields = [*list_display, "comment"]
+    fields = [*list_display, "comment_display", "opened_at", "conflict_declared_at"]
+    readonly_fields = ["comment_display"]
+
+    @admin.display(description=_("comment"))
+    def comment_display(self, obj):
+        return _their_words(obj.comment)
 
     def get_queryset(self, request):
         reviews = super().get_queryset(request)
@@ -258,7 +314,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                     "email",
                     "phone",
                     "referrer_organisation",
-                    "referrer_name",
+                    "referrer_name_display",
                     "referrer_email",
                     "privacy_consent_at",
                     "referrer_consent_at",
@@ -266,14 +322,35 @@ class ApplicationAdmin(admin.ModelAdmin):
             },
         ),
         (_("In their own words"), {"fields": ["statement_display"]}),
-        (_("Decision"), {"fields": ["decision_message_display", "decided_by", "decided_at"]}),
+        (_("Decision"), {"fields": ["messages_display", "decided_by", "decided_at"]}),
     ]
     readonly_fields = [field for _title, options in fieldsets for field in options["fields"]]
+    # How to reach the applicant: only for those who decide and tell them.
+    CONTACT_FIELDS = ["email", "phone", "referrer_email"]
 
     # The list ---------------------------------------------------------------------------------
 
     def get_queryset(self, request):
         return selectors.application_list_for(user=request.user)
+
+    def get_search_fields(self, request):
+        if request.user.has_perm(DECIDE):
+            return [*self.search_fields, *self.CONTACT_FIELDS]
+        return self.search_fields
+
+    def get_fieldsets(self, request, obj=None):
+        if request.user.has_perm(DECIDE):
+            return self.fieldsets
+        return [
+            (
+                title,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in self.CONTACT_FIELDS],
+                },
+            )
+            for title, options in self.fieldsets
+        ]
 
     def get_list_display(self, request):
         if request.user.has_perm("sanctuary.view_outgoingmessage"):
@@ -292,16 +369,20 @@ class ApplicationAdmin(admin.ModelAdmin):
     def awarded_display(self, obj):
         return _money(obj.amount_awarded)
 
+    # Both are None for a reviewer who has not reviewed it yet (selectors.application_list_for).
+
     @admin.display(description=_("reviews"), ordering="review_count")
     def review_count(self, obj):
+        if not obj.scores_visible:
+            return gettext("after your review")
         return obj.review_count
 
     @admin.display(description=_("average score"), ordering="score_total")
     def average_score(self, obj):
-        if obj.score_total is None:
-            return "–"
         if not obj.scores_visible:
             return gettext("after your review")
+        if obj.score_total is None:
+            return "–"
         return f"{Decimal(obj.score_total) / 3:.1f}"
 
     @admin.display(description=_("days waiting"), ordering="-submitted_at")
@@ -331,6 +412,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     def name_display(self, obj):
         return _their_words(obj.name)
 
+    @admin.display(description=_("referrer's name"))
+    def referrer_name_display(self, obj):
+        return _their_words(obj.referrer_name)
+
     @admin.display(description=_("what they would like to do, in their words"))
     def own_words_display(self, obj):
         return _their_words(obj.own_words)
@@ -339,9 +424,27 @@ class ApplicationAdmin(admin.ModelAdmin):
     def statement_display(self, obj):
         return _their_words(obj.statement)
 
-    @admin.display(description=_("message to the applicant"))
-    def decision_message_display(self, obj):
-        return _their_words(obj.decision_message)
+    @admin.display(description=_("messages to the applicant"))
+    def messages_display(self, obj):
+        """Each message staff sent, with its outcome and date, in the words sent."""
+        sent = selectors.applicant_messages(application=obj)
+        if not sent:
+            return "–"
+        return format_html_join(
+            "",
+            '<div class="applicant-message"><p><strong>{}</strong> · {} · {}</p>'
+            '<div dir="auto" lang="{}">{}</div></div>',
+            (
+                (
+                    message.get_status_display(),
+                    date_format(timezone.localtime(message.created_at), "DATETIME_FORMAT"),
+                    message.written_by.display_name if message.written_by else "–",
+                    message.language,
+                    linebreaksbr(message.body, autoescape=True),
+                )
+                for message in sent
+            ),
+        )
 
     def has_add_permission(self, request):
         return False  # people apply on the public site
@@ -364,6 +467,11 @@ class ApplicationAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("<path:object_id>/open/", view(self.open_view), name="bursaries_application_open"),
+            path(
+                "<path:object_id>/conflict/",
+                view(self.conflict_view),
+                name="bursaries_application_conflict",
+            ),
             path(
                 "<path:object_id>/review/",
                 view(self.review_view),
@@ -407,10 +515,13 @@ class ApplicationAdmin(admin.ModelAdmin):
             # Reviewers first say whether they have a conflict of interest.
             return redirect("admin:bursaries_application_open", application.pk)
         if request.method == "GET":
-            services.application_view_record(application=application, actor=user)
+            services.application_view_record(application=application, actor=user, page="details")
         context = {
             "can_decide": can_decide,
-            "can_review": user.has_perm(REVIEW) and application.is_open,
+            "can_review": user.has_perm(REVIEW)
+            and application.is_open
+            and not (own_review and own_review.submitted_at),
+            "can_declare_conflict": user.has_perm(REVIEW) and application.is_open,
             "own_review": own_review,
             "reviews": selectors.reviews_visible_to(application=application, user=user),
             "moves": application.next_statuses() if can_decide else [],
@@ -420,7 +531,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         if user.has_perm("sanctuary.view_outgoingmessage"):
             context["outbox_messages"] = selectors.application_messages(application=application)
         if user.has_perm("sanctuary.view_auditevent"):
-            context["history"] = selectors.application_history(application=application)
+            history = list(selectors.application_history(application=application))
+            for event in history:
+                event.label = audit_label(event)
+            context["history"] = history
         return super().change_view(
             request, object_id, form_url, {**context, **(extra_context or {})}
         )
@@ -435,15 +549,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if request.method == "POST":
             try:
                 if "conflict" in request.POST:
-                    services.review_declare_conflict(
-                        application_id=application.pk, reviewer=request.user
-                    )
-                    self.message_user(
-                        request,
-                        gettext("Thank you. You will not see application %(reference)s again.")
-                        % {"reference": application.reference},
-                    )
-                    return redirect("admin:bursaries_application_changelist")
+                    return self._declare_conflict(request, application)
                 services.review_open(application_id=application.pk, reviewer=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
@@ -454,6 +560,33 @@ class ApplicationAdmin(admin.ModelAdmin):
             self._context(request, application, title=gettext("Before you open it")),
         )
 
+    def conflict_view(self, request, object_id):
+        """A conflict of interest noticed after reading the application: declared all the same,
+        and recorded as after viewing."""
+        application = self._application(request, object_id)
+        if not request.user.has_perm(REVIEW):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                return self._declare_conflict(request, application)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return redirect(self._change_url(application))
+        return TemplateResponse(
+            request,
+            "admin/bursaries/application/conflict.html",
+            self._context(request, application, title=gettext("Declare a conflict of interest")),
+        )
+
+    def _declare_conflict(self, request, application):
+        services.review_declare_conflict(application_id=application.pk, reviewer=request.user)
+        self.message_user(
+            request,
+            gettext("Thank you. You will not see application %(reference)s again.")
+            % {"reference": application.reference},
+        )
+        return redirect("admin:bursaries_application_changelist")
+
     def review_view(self, request, object_id):
         application = self._application(request, object_id)
         if not request.user.has_perm(REVIEW):
@@ -461,6 +594,16 @@ class ApplicationAdmin(admin.ModelAdmin):
         review = selectors.review_of(application=application, user=request.user)
         if review is None:
             return redirect("admin:bursaries_application_open", application.pk)
+        if review.submitted_at is not None:
+            # A submitted review is final (services.review_submit refuses a second one).
+            self.message_user(
+                request,
+                gettext(
+                    "You have already submitted your review. A submitted review cannot be changed."
+                ),
+                messages.WARNING,
+            )
+            return redirect(self._change_url(application))
         if request.method == "POST":
             form = ReviewForm(data=request.POST)
             if form.is_valid():
@@ -479,13 +622,10 @@ class ApplicationAdmin(admin.ModelAdmin):
                     )
                     return redirect(self._change_url(application))
         else:
-            initial = {}
-            if review.submitted_at is not None:
-                initial = {
-                    name: getattr(review, name)
-                    for name in ("need", "benefit", "fit", "recommendation", "comment")
-                }
-            form = ReviewForm(initial=initial)
+            form = ReviewForm()
+            services.application_view_record(
+                application=application, actor=request.user, page="review"
+            )
         return TemplateResponse(
             request,
             "admin/bursaries/application/review.html",
@@ -521,6 +661,10 @@ class ApplicationAdmin(admin.ModelAdmin):
                 ),
             },
         )
+        if request.method == "GET" and form.fields.get("message"):
+            services.decision_message_preview_record(
+                application=application, actor=request.user, outcome=to_status, template=chosen
+            )
         if request.method == "POST" and form.is_valid():
             try:
                 services.application_transition(
@@ -610,46 +754,35 @@ class ApplicationAdmin(admin.ModelAdmin):
         )
 
     def _bulk_apply(self, request, applications, outcome, template):
-        done, refused = [], []
-        approving = outcome == Application.Status.APPROVED
-        for application in applications:
-            amount = application.amount_requested if approving else None
-            try:
-                services.application_decide(
-                    application_id=application.pk,
-                    outcome=outcome,
-                    actor=request.user,
-                    amount_awarded=amount,
-                    message=services.decision_message_draft(
-                        application=application, template=template, amount=amount
-                    ),
-                )
-            except (ValidationError, PermissionDenied) as error:
-                reason = (
-                    " ".join(error.messages)
-                    if isinstance(error, ValidationError)
-                    else gettext("You may not decide on it.")
-                )
-                refused.append(f"{application.reference}: {reason}")
-            else:
-                done.append(application.reference)
-        if done:
+        """All of them, or none: see services.applications_decide."""
+        try:
+            decided = services.applications_decide(
+                application_ids=[application.pk for application in applications],
+                outcome=outcome,
+                actor=request.user,
+                template=template,
+            )
+        except ValidationError as error:
             self.message_user(
                 request,
-                ngettext(
-                    "%(count)d application is now “%(status)s”: %(references)s",
-                    "%(count)d applications are now “%(status)s”: %(references)s",
-                    len(done),
-                )
-                % {
-                    "count": len(done),
-                    "status": Application.Status(outcome).label,
-                    "references": ", ".join(done),
-                },
-                messages.SUCCESS,
+                " ".join([gettext("Nothing was changed."), *error.messages]),
+                messages.ERROR,
             )
-        for line in refused:
-            self.message_user(request, line, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d application is now “%(status)s”: %(references)s",
+                "%(count)d applications are now “%(status)s”: %(references)s",
+                len(decided),
+            )
+            % {
+                "count": len(decided),
+                "status": Application.Status(outcome).label,
+                "references": ", ".join(application.reference for application in decided),
+            },
+            messages.SUCCESS,
+        )
 
     @admin.action(
         description=_("Export the selected applications for funders (CSV)"),
@@ -678,9 +811,9 @@ class ApplicationAdmin(admin.ModelAdmin):
                 "decided_on",
             ]
         )
-        count = 0
+        references = []
         for application in queryset.order_by("submitted_at"):
-            count += 1
+            references.append(application.reference)
             writer.writerow(
                 [
                     application.reference,
@@ -704,5 +837,5 @@ class ApplicationAdmin(admin.ModelAdmin):
                     else "",
                 ]
             )
-        services.applications_export_record(count=count, actor=request.user)
+        services.applications_export_record(references=references, actor=request.user)
         return response

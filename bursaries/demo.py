@@ -447,14 +447,17 @@ def _translated(text: dict) -> dict:
 
 
 def _fund(data: dict, today) -> Fund:
+    """The fund with fresh dates and words. Its budget is set only when it is created: an
+    existing fund keeps the budget staff gave it, which is never less than it has awarded."""
+    defaults = {
+        "opens_on": today + timedelta(days=data["opens_in_days"]),
+        "closes_on": today + timedelta(days=data["closes_in_days"]),
+        **_translated(data["text"]),
+    }
     fund, _created = Fund.objects.update_or_create(
         slug=data["slug"],
-        defaults={
-            "budget": data["budget"],
-            "opens_on": today + timedelta(days=data["opens_in_days"]),
-            "closes_on": today + timedelta(days=data["closes_in_days"]),
-            **_translated(data["text"]),
-        },
+        defaults=defaults,
+        create_defaults={**defaults, "budget": data["budget"]},
     )
     return fund
 
@@ -499,6 +502,7 @@ def _applications(fund: Fund, opportunities: list[Opportunity], templates: dict)
             referrer_consent=bool(referrer),
             privacy_consent=True,
         )
+        # Decisions go through the services, like staff's: an award never passes the budget.
         for step in data["then"]:
             if step == "review":
                 services.review_open(application_id=application.pk, reviewer=reviewer)

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from bursaries import selectors
-from bursaries.models import Application, DecisionTemplate, Opportunity, Review
+from bursaries.models import (
+    MESSAGE_STATUSES,
+    Application,
+    DecisionTemplate,
+    Opportunity,
+    Review,
+)
 from sanctuary.forms import HoneypotMixin, PlainLabels
 
 # The model's consent times are the form's tick boxes.
@@ -18,12 +24,6 @@ MODEL_TO_FORM_FIELD = {
     "privacy_consent_at": "privacy_consent",
 }
 STATEMENT_MAX = 3000
-# The outcomes that tell the applicant something in words of their own.
-MESSAGE_OUTCOMES = (
-    Application.Status.APPROVED,
-    Application.Status.DECLINED,
-    Application.Status.MORE_INFORMATION,
-)
 OWN_WORDS_MAX = 500
 
 
@@ -51,9 +51,30 @@ class PoundsField(forms.DecimalField):
         return super().to_python(value)
 
 
+SOMETHING_ELSE = "other"
+
+
+class _OpportunityChoices(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        yield from super().__iter__()
+        yield (SOMETHING_ELSE, _("Something else"))
+
+    def __len__(self):
+        return super().__len__() + 1
+
+
 class OpportunityChoiceField(forms.ModelChoiceField):
+    """The opportunities open now, then "Something else" (told in their own words)."""
+
+    iterator = _OpportunityChoices
+
     def label_from_instance(self, obj: Opportunity) -> str:
         return f"{obj.title} ({obj.venue.name})"
+
+    def to_python(self, value):
+        if value == SOMETHING_ELSE:
+            return SOMETHING_ELSE
+        return super().to_python(value)
 
 
 class ServiceErrorsMixin:
@@ -93,7 +114,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         label=_("What should we call you?"),
         help_text=_("A first name or a nickname is fine."),
         max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "dir": "auto"}),
     )
     contact_method = forms.ChoiceField(
         label=_("How should we tell you our answer?"),
@@ -123,16 +144,19 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
     opportunity = OpportunityChoiceField(
         label=_("What would you like to take part in?"),
         queryset=Opportunity.objects.none(),
-        required=False,
         empty_label=None,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Choose one of the things on the list.")},
+        error_messages={
+            "required": _("Choose one of the things on the list, or “Something else”."),
+            "invalid_choice": _("Choose one of the things on the list."),
+        },
     )
     own_words = forms.CharField(
-        label=_("Or tell us in your own words"),
+        label=_("Something else? Tell us what, in your own words"),
+        help_text=_("Only if you chose “Something else”."),
         required=False,
         max_length=OWN_WORDS_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
     )
     support = forms.MultipleChoiceField(
         label=_("What do you need help to pay for?"),
@@ -151,7 +175,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         label=_("What would taking part mean to you?"),
         help_text=_("A few sentences, in any language."),
         max_length=STATEMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
     )
     referrer_organisation = forms.ModelChoiceField(
         label=_("Organisation that referred you"),
@@ -161,7 +185,10 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         error_messages={"invalid_choice": _("Choose one of the organisations on the list.")},
     )
     referrer_name = forms.CharField(
-        label=_("Name of the person who referred you"), max_length=100, required=False
+        label=_("Name of the person who referred you"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     referrer_email = forms.EmailField(
         label=_("Their email address"),
@@ -209,6 +236,12 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("opportunity") == SOMETHING_ELSE:
+            cleaned_data["opportunity"] = None
+            if not cleaned_data.get("own_words", "").strip() and "own_words" not in self.errors:
+                self.add_error(
+                    "own_words", _("Tell us in a few words what you would like to take part in.")
+                )
         # The rules that join fields together (an email if you chose email…) are the model's:
         # check them now, so that every problem shows at once.
         draft = Application(
@@ -292,7 +325,7 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment for the team"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         help_text=_("The applicant never sees this."),
     )
 
@@ -301,7 +334,7 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
     amount_awarded = PoundsField(label=_("Amount to award (£)"), min_value=Decimal("0.01"))
     message = forms.CharField(
         label=_("Message to the applicant"),
-        widget=forms.Textarea(attrs={"rows": 8, "cols": 70}),
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 70, "dir": "auto"}),
         help_text=_("They see it on their private page and in the message we send them."),
     )
 
@@ -309,7 +342,7 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if outcome != Application.Status.APPROVED:
             del self.fields["amount_awarded"]
-        if outcome not in MESSAGE_OUTCOMES:
+        if outcome not in MESSAGE_STATUSES:
             del self.fields["message"]
 
 

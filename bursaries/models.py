@@ -149,7 +149,8 @@ class Opportunity(models.Model):
 class Application(models.Model):
     """One person's request for a bursary. People apply without an account; they follow it
     through a private link. Names, contact details and statements are removed a set time after
-    the decision (see services.applications_anonymise); amounts and statuses stay."""
+    the decision, or after they applied if it was never decided (see
+    services.applications_anonymise); amounts and statuses stay."""
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
@@ -214,7 +215,6 @@ class Application(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
     amount_awarded = models.DecimalField(_("awarded (£)"), **MONEY, null=True, blank=True)
-    decision_message = models.TextField(_("message to the applicant"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
@@ -248,6 +248,11 @@ class Application(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="approved") | models.Q(amount_awarded__isnull=False),
                 name="application_approved_has_an_award",
+            ),
+            # Withdrawn, declined or reopened: the money is back in the fund.
+            models.CheckConstraint(
+                condition=models.Q(status="approved") | models.Q(amount_awarded__isnull=True),
+                name="application_only_approved_has_an_award",
             ),
         ]
 
@@ -304,6 +309,9 @@ class Application(models.Model):
         return self.status in OPEN_STATUSES
 
     def next_statuses(self) -> list[str]:
+        if self.anonymised_at is not None:
+            # Nobody left to review or to tell: it can only be closed.
+            return [s for s in (Application.Status.WITHDRAWN,) if s in TRANSITIONS[self.status]]
         return [status for status in Application.Status if status in TRANSITIONS[self.status]]
 
     def support_labels(self) -> list[str]:
@@ -351,6 +359,12 @@ FINAL_STATUSES = (
     Application.Status.DECLINED,
     Application.Status.WITHDRAWN,
 )
+# The statuses that come with words from staff to the applicant (ApplicantMessage).
+MESSAGE_STATUSES = (
+    Application.Status.APPROVED,
+    Application.Status.DECLINED,
+    Application.Status.MORE_INFORMATION,
+)
 
 
 _SCORE = {"null": True, "blank": True, "validators": [MinValueValidator(1), MaxValueValidator(5)]}
@@ -360,7 +374,9 @@ class Review(models.Model):
     """One reviewer's scores for one application, or their declared conflict of interest.
 
     A reviewer first either declares a conflict (and is kept away from the application) or
-    opens it (opened_at); the review counts once it is submitted.
+    opens it (opened_at); the review counts once it is submitted. A conflict noticed only after
+    opening it may still be declared: opened_at then shows it came after they read the details,
+    and their scores, if any, stop counting.
     """
 
     class Recommendation(models.TextChoices):
@@ -381,6 +397,9 @@ class Review(models.Model):
         related_name="+",
     )
     conflict_of_interest = models.BooleanField(_("conflict of interest"), default=False)
+    conflict_declared_at = models.DateTimeField(
+        _("conflict of interest declared"), null=True, blank=True
+    )
     need = models.PositiveSmallIntegerField(_("need"), **_SCORE)
     benefit = models.PositiveSmallIntegerField(_("benefit"), **_SCORE)
     fit = models.PositiveSmallIntegerField(_("fit with the programme"), **_SCORE)
@@ -388,7 +407,9 @@ class Review(models.Model):
         _("recommendation"), max_length=10, choices=Recommendation.choices, blank=True
     )
     comment = models.TextField(_("comment"), blank=True)
-    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    opened_at = models.DateTimeField(
+        _("opened"), null=True, blank=True, help_text=_("When they first saw the details.")
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:
@@ -411,6 +432,11 @@ class Review(models.Model):
                 name="review_submitted_is_complete",
             ),
             models.CheckConstraint(
+                condition=models.Q(conflict_of_interest=False, conflict_declared_at__isnull=True)
+                | models.Q(conflict_of_interest=True, conflict_declared_at__isnull=False),
+                name="review_conflict_has_a_date",
+            ),
+            models.CheckConstraint(
                 condition=(models.Q(need__isnull=True) | models.Q(need__range=(1, 5)))
                 & (models.Q(benefit__isnull=True) | models.Q(benefit__range=(1, 5)))
                 & (models.Q(fit__isnull=True) | models.Q(fit__range=(1, 5))),
@@ -426,11 +452,48 @@ class Review(models.Model):
         return self.submitted_at is not None and not self.conflict_of_interest
 
     @property
+    def conflict_after_viewing(self) -> bool:
+        return self.conflict_of_interest and self.opened_at is not None
+
+    @property
     def score(self) -> Decimal | None:
         """The mean of the three scores, to one decimal place."""
         if None in (self.need, self.benefit, self.fit):
             return None
         return (Decimal(self.need + self.benefit + self.fit) / 3).quantize(Decimal("0.1"))
+
+
+class ApplicantMessage(models.Model):
+    """What staff wrote to an applicant with a decision or a question, kept exactly as sent:
+    the private status page shows it, and a message sent again says the same, whatever later
+    happens to the templates or the application. Emptied when the application is anonymised."""
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    status = models.CharField(_("sent with"), max_length=20, choices=Application.Status.choices)
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
+    body = models.TextField(_("message"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message to the applicant")
+        verbose_name_plural = _("messages to the applicant")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application} · {self.get_status_display()}"
 
 
 class DecisionTemplate(models.Model):

@@ -4,6 +4,7 @@ database, so a page's query count does not grow with the rows it shows."""
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Avg,
     Case,
@@ -23,7 +24,9 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from bursaries.models import (
+    MESSAGE_STATUSES,
     OPEN_STATUSES,
+    ApplicantMessage,
     Application,
     DecisionTemplate,
     Fund,
@@ -91,6 +94,18 @@ def application_get_by_token(*, token: str) -> Application | None:
     )
 
 
+def application_message_now(*, application: Application) -> ApplicantMessage | None:
+    """What staff last wrote to the applicant, if it goes with where the application is now:
+    the decision once decided, the question while more information is asked for."""
+    if application.status not in MESSAGE_STATUSES:
+        return None
+    return (
+        ApplicantMessage.objects.filter(application=application, status=application.status)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 # Funds in the admin -----------------------------------------------------------------------------
 
 
@@ -148,7 +163,10 @@ def message_key_prefix_expression():
 def application_list_for(*, user: User) -> QuerySet[Application]:
     """The applications this person may see, with the figures the admin list shows.
 
-    Someone who declared a conflict of interest never sees that application again.
+    Someone who declared a conflict of interest never sees that application again. A reviewer
+    sees how many reviews an application has and their average only once their own review of
+    it is in: until then both are None, so that no column, sort order or export can tell them
+    what the others think. Those who decide see every figure.
     """
     conflict = Review.objects.filter(
         application=OuterRef("pk"), reviewer=user, conflict_of_interest=True
@@ -163,19 +181,25 @@ def application_list_for(*, user: User) -> QuerySet[Application]:
         status=OutgoingMessage.Status.FAILED,
         dedupe_key__startswith=message_key_prefix_expression(),
     )
+    review_count = Count("reviews", filter=_submitted_reviews())
+    score_total = Avg(
+        F("reviews__need") + F("reviews__benefit") + F("reviews__fit"),
+        filter=_submitted_reviews(),
+    )
+    if user.has_perm("bursaries.decide_application"):
+        scores_visible = Value(True)
+    else:
+        # Reviewers see what others think only after they have said what they think.
+        scores_visible = Exists(own_review_submitted)
+        review_count = Case(When(scores_visible, then=review_count), default=None)
+        score_total = Case(When(scores_visible, then=score_total), default=None)
     return (
         Application.objects.filter(~Exists(conflict))
         .select_related("fund", "opportunity", "referrer_organisation")
         .annotate(
-            review_count=Count("reviews", filter=_submitted_reviews()),
-            score_total=Avg(
-                F("reviews__need") + F("reviews__benefit") + F("reviews__fit"),
-                filter=_submitted_reviews(),
-            ),
-            # Reviewers see what others think only after they have said what they think.
-            scores_visible=Value(True)
-            if user.has_perm("bursaries.decide_application")
-            else Exists(own_review_submitted),
+            review_count=review_count,
+            score_total=score_total,
+            scores_visible=scores_visible,
             has_failed_message=Exists(failed_message),
         )
     )
@@ -187,17 +211,29 @@ def application_has_conflict(*, application_id: int, user: User) -> bool:
     ).exists()
 
 
+def application_first_viewed_at(*, application: Application, user: User):
+    """When this person first opened the application's details in the admin, if ever."""
+    return (
+        _application_events(application=application)
+        .filter(actor=user, action="application.view")
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
 def review_of(*, application: Application, user: User) -> Review | None:
     return Review.objects.filter(application=application, reviewer=user).first()
 
 
 def reviews_visible_to(*, application: Application, user: User) -> list[Review]:
     """Everyone's reviews for those who decide, and for a reviewer once their own review is
-    in; until then, only their own. Reviews not yet submitted are left out."""
+    in; until then, only their own. Reviews not yet submitted are left out; declared conflicts
+    of interest are kept in, so that those who decide see them."""
     reviews = [
         review
         for review in Review.objects.filter(application=application).select_related("reviewer")
-        if review.submitted_at is not None
+        if review.submitted_at is not None or review.conflict_of_interest
     ]
     if user.has_perm("bursaries.decide_application") or any(
         review.reviewer_id == user.pk and review.is_submitted for review in reviews
@@ -215,20 +251,27 @@ def message_key_prefix(application_id: int) -> str:
     return f"bursary:application:{application_id}:"
 
 
+def applicant_messages(*, application: Application) -> QuerySet[ApplicantMessage]:
+    """What staff wrote to the applicant, oldest first."""
+    return ApplicantMessage.objects.filter(application=application).select_related("written_by")
+
+
 def application_messages(*, application: Application) -> QuerySet[OutgoingMessage]:
     return OutgoingMessage.objects.filter(
         dedupe_key__startswith=message_key_prefix(application.pk)
     ).order_by("created_at")
 
 
-def application_history(*, application: Application) -> QuerySet[AuditEvent]:
-    from django.contrib.contenttypes.models import ContentType
+def _application_events(*, application: Application) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id=str(application.pk),
+    )
 
+
+def application_history(*, application: Application) -> QuerySet[AuditEvent]:
     return (
-        AuditEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(Application),
-            object_id=str(application.pk),
-        )
+        _application_events(application=application)
         .select_related("actor")
         .order_by("created_at", "pk")
     )

@@ -13,13 +13,15 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from bursaries.models import (
     FINAL_STATUSES,
-    TRANSITIONS,
+    MESSAGE_STATUSES,
+    ApplicantMessage,
     Application,
     DecisionTemplate,
     Fund,
@@ -27,7 +29,8 @@ from bursaries.models import (
     PartnerOrganisation,
     Review,
 )
-from bursaries.selectors import fund_awarded, message_key_prefix
+from bursaries.money import pounds
+from bursaries.selectors import application_first_viewed_at, fund_awarded, message_key_prefix
 from sanctuary.codes import reference_new, token_new
 from sanctuary.models import OutgoingMessage, User
 from sanctuary.outbox import context_builder
@@ -49,7 +52,10 @@ def fund_save(*, fund: Fund, actor: User | None, changed: Iterable[str] = ()) ->
         awarded = fund_awarded(fund_id=fund.pk)
         if fund.budget is not None and fund.budget < awarded:
             raise ValidationError(
-                {"budget": _("This fund has already awarded £%(awarded)s.") % {"awarded": awarded}}
+                {
+                    "budget": _("This fund has already awarded %(awarded)s.")
+                    % {"awarded": pounds(awarded)}
+                }
             )
     return _save_audited(obj=fund, actor=actor, changed=changed, created=created, name="fund")
 
@@ -174,30 +180,40 @@ def _check_may_review(*, reviewer: User, application: Application) -> None:
         raise PermissionDenied
     if not application.is_open:
         raise ValidationError(_("This application has been decided."), code="decided")
+    if application.anonymised_at is not None:
+        raise ValidationError(_("This application has been anonymised."), code="anonymised")
 
 
 @transaction.atomic
 def review_declare_conflict(*, application_id: int, reviewer: User) -> Review:
     """The reviewer knows the person, or has another interest: keep them away from it.
 
-    Only before they have opened it: once seen, a conflict is for programme staff to handle.
+    Best declared before opening the details. Declared later, it still keeps them away and
+    takes their scores out of the figures, and the record says honestly that it came after
+    they had read the application (opened_at, and the audit trail's "after_viewing").
     """
     application = Application.objects.select_for_update().get(pk=application_id)
     _check_may_review(reviewer=reviewer, application=application)
-    if _review_for(application=application, reviewer=reviewer) is not None:
-        raise ValidationError(
-            _("You have already opened this application. Tell the programme manager instead."),
-            code="already_opened",
+    review = _review_for(application=application, reviewer=reviewer)
+    if review is not None and review.conflict_of_interest:
+        return review
+    if review is None:
+        # Programme staff see the details without opening them first: their first look counts.
+        review = Review(
+            application=application,
+            reviewer=reviewer,
+            opened_at=application_first_viewed_at(application=application, user=reviewer),
         )
-    review = Review(
-        application=application,
-        reviewer=reviewer,
-        conflict_of_interest=True,
-        submitted_at=timezone.now(),
-    )
+    review.conflict_of_interest = True
+    review.conflict_declared_at = timezone.now()
     review.full_clean()
     review.save()
-    audit_record(actor=reviewer, action="application.conflict", obj=application)
+    audit_record(
+        actor=reviewer,
+        action="application.conflict",
+        obj=application,
+        detail={"after_viewing": review.conflict_after_viewing},
+    )
     return review
 
 
@@ -211,7 +227,7 @@ def review_open(*, application_id: int, reviewer: User) -> Review:
         if review.conflict_of_interest:
             raise PermissionDenied
         return review
-    review = Review(application=application, reviewer=reviewer)
+    review = Review(application=application, reviewer=reviewer, opened_at=timezone.now())
     review.full_clean()
     review.save()
     audit_record(actor=reviewer, action="application.open", obj=application)
@@ -230,8 +246,9 @@ def review_submit(
     comment: str = "",
 ) -> Review:
     """Score an application on the rubric and recommend an outcome. One review per reviewer per
-    application: submitting again changes it, until the application is decided. The first
-    review puts a newly submitted application in review."""
+    application, and once submitted it is final: nobody changes it afterwards, so that what a
+    reviewer thought before seeing the others' reviews stays on record. The first review puts
+    a newly submitted application in review."""
     application = Application.objects.select_for_update().get(pk=application_id)
     _check_may_review(reviewer=reviewer, application=application)
     review = _review_for(application=application, reviewer=reviewer)
@@ -241,9 +258,11 @@ def review_submit(
         )
     if review.conflict_of_interest:
         raise PermissionDenied
-    changing = review.submitted_at is not None
-    if changing and not reviewer.has_perm("bursaries.change_review"):
-        raise PermissionDenied
+    if review.submitted_at is not None:
+        raise ValidationError(
+            _("You have already submitted your review. A submitted review cannot be changed."),
+            code="already_submitted",
+        )
     review.need, review.benefit, review.fit = need, benefit, fit
     review.recommendation = recommendation
     review.comment = comment.strip()
@@ -252,7 +271,7 @@ def review_submit(
     review.save()
     audit_record(
         actor=reviewer,
-        action="review.update" if changing else "review.submit",
+        action="review.submit",
         obj=application,
         detail={"recommendation": recommendation},
     )
@@ -297,6 +316,11 @@ def application_transition(
     """
     if not _may_move_to(actor=actor, to_status=to_status):
         raise PermissionDenied
+    if to_status == Application.Status.APPROVED:
+        # The fund first, then the application: every approval, single or bulk, takes its
+        # locks in this order, so two at once wait for each other rather than deadlock.
+        fund_id = Application.objects.values_list("fund_id", flat=True).get(pk=application_id)
+        Fund.objects.select_for_update().get(pk=fund_id)
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("fund")
@@ -305,7 +329,7 @@ def application_transition(
     if _has_conflict(actor=actor, application_id=application.pk):
         raise PermissionDenied
     before = application.status
-    if to_status not in TRANSITIONS[before]:
+    if to_status not in application.next_statuses():
         raise ValidationError(
             _("An application that is “%(before)s” cannot become “%(after)s”.")
             % {
@@ -316,25 +340,19 @@ def application_transition(
         )
     detail: dict = {"from": before, "to": to_status}
     message = message.strip()
-    if to_status in (
-        Application.Status.APPROVED,
-        Application.Status.DECLINED,
-        Application.Status.MORE_INFORMATION,
-    ):
-        if not message:
-            raise ValidationError(
-                {
-                    "message": ValidationError(
-                        _("Write a message to the applicant."), code="no_message"
-                    )
-                }
-            )
-        application.decision_message = message
+    if to_status in MESSAGE_STATUSES and not message:
+        raise ValidationError(
+            {"message": ValidationError(_("Write a message to the applicant."), code="no_message")}
+        )
     if to_status == Application.Status.APPROVED:
         application.amount_awarded = _award_within_budget(
             application=application, amount=amount_awarded
         )
         detail["amount_awarded"] = str(application.amount_awarded)
+    elif application.amount_awarded is not None:
+        # Only an approved application holds money: any other status gives it back to the fund.
+        detail["amount_released"] = str(application.amount_awarded)
+        application.amount_awarded = None
     if to_status in FINAL_STATUSES:
         application.decided_by = actor
         application.decided_at = timezone.now()
@@ -344,14 +362,22 @@ def application_transition(
     event = audit_record(
         actor=actor, action=f"application.{to_status}", obj=application, detail=detail
     )
-    if to_status in (Application.Status.APPROVED, Application.Status.DECLINED):
-        _message(application=application, template="bursary_decision", key="decision")
-    elif to_status == Application.Status.MORE_INFORMATION:
-        _message(
+    if to_status in MESSAGE_STATUSES:
+        # The words as sent, for the status page and for any later re-send of this message.
+        words = ApplicantMessage(
             application=application,
-            template="bursary_more_information",
-            key=f"more-information:{event.pk}",
+            status=to_status,
+            language=application.language,
+            body=message,
+            written_by=actor,
         )
+        words.full_clean()
+        words.save()
+        if to_status == Application.Status.MORE_INFORMATION:
+            template, key = "bursary_more_information", f"more-information:{event.pk}"
+        else:
+            template, key = "bursary_decision", "decision"
+        _message(application=application, template=template, key=key, words=words)
     return application
 
 
@@ -360,15 +386,16 @@ def _award_within_budget(*, application: Application, amount: Decimal | None) ->
         raise ValidationError(
             {"amount_awarded": ValidationError(_("Say how much to award."), code="no_amount")}
         )
-    # Lock the fund: every approval from this fund waits here for the one before to finish.
+    # The fund's row is locked (application_transition): every approval from this fund waits
+    # for the one before to finish, so what is left is read after its award.
     fund = Fund.objects.select_for_update().get(pk=application.fund_id)
     left = fund.budget - fund_awarded(fund_id=fund.pk)
     if amount > left:
         raise ValidationError(
             {
                 "amount_awarded": ValidationError(
-                    _("That is more than is left in %(fund)s: £%(left)s of £%(budget)s.")
-                    % {"fund": fund.name, "left": left, "budget": fund.budget},
+                    _("That is more than is left in %(fund)s: %(left)s of %(budget)s.")
+                    % {"fund": fund.name, "left": pounds(left), "budget": pounds(fund.budget)},
                     code="over_budget",
                 )
             }
@@ -396,6 +423,78 @@ def application_decide(
     )
 
 
+@transaction.atomic
+def applications_decide(
+    *,
+    application_ids: Iterable[int],
+    outcome: str,
+    actor: User,
+    template: DecisionTemplate,
+) -> list[Application]:
+    """Approve (each for the amount it asked for) or decline several applications at once,
+    each told in their own language from one template: all of them, or none.
+
+    If they ask for more than is left in a fund, or any one of them cannot be decided, nothing
+    changes and the ValidationError says why, one message per problem.
+    """
+    if outcome not in (Application.Status.APPROVED, Application.Status.DECLINED):
+        raise ValueError(f"Not a decision: {outcome}")
+    approving = outcome == Application.Status.APPROVED
+    applications = list(
+        Application.objects.filter(pk__in=list(application_ids))
+        .select_related("fund")
+        .order_by("submitted_at", "pk")
+    )
+    problems = []
+    if approving:
+        # Funds first, in a fixed order (as application_transition locks them).
+        fund_ids = sorted({application.fund_id for application in applications})
+        funds = Fund.objects.select_for_update().filter(pk__in=fund_ids).order_by("pk")
+        for fund in funds:
+            asked = sum(a.amount_requested for a in applications if a.fund_id == fund.pk)
+            left = fund.budget - fund_awarded(fund_id=fund.pk)
+            if asked > left:
+                problems.append(
+                    ValidationError(
+                        _("Together they ask for %(asked)s, but %(left)s is left in %(fund)s.")
+                        % {"asked": pounds(asked), "left": pounds(left), "fund": fund.name},
+                        code="over_budget",
+                    )
+                )
+    decided = []
+    if not problems:
+        for application in applications:
+            amount = application.amount_requested if approving else None
+            try:
+                decided.append(
+                    application_transition(
+                        application_id=application.pk,
+                        to_status=outcome,
+                        actor=actor,
+                        amount_awarded=amount,
+                        message=decision_message_draft(
+                            application=application, template=template, amount=amount
+                        ),
+                    )
+                )
+            except ValidationError as error:
+                reason = " ".join(error.messages)
+            except PermissionDenied:
+                reason = _("You may not decide on it.")
+            else:
+                continue
+            problems.append(
+                ValidationError(
+                    "%(reference)s: %(reason)s",
+                    params={"reference": application.reference, "reason": reason},
+                )
+            )
+    if problems:
+        # Raised inside the transaction: every decision above is undone, no message is sent.
+        raise ValidationError(problems)
+    return decided
+
+
 def decision_message_draft(
     *, application: Application, template: DecisionTemplate | None, amount: Decimal | None
 ) -> str:
@@ -405,7 +504,7 @@ def decision_message_draft(
     with translation.override(application.language):
         body = template.body or ""
         right_to_left = translation.get_language_bidi()
-    money = f"£{amount}" if amount is not None else ""
+    money = pounds(amount)
     if money and right_to_left:
         # Kept left to right inside right-to-left words (Unicode isolates, invisible).
         money = f"\u2066{money}\u2069"
@@ -415,21 +514,45 @@ def decision_message_draft(
     return body
 
 
-@transaction.atomic
-def application_view_record(*, application: Application, actor: User) -> None:
-    """Someone on the team opened the application's details: the audit trail says who."""
-    audit_record(actor=actor, action="application.view", obj=application)
+def application_view_record(*, application: Application, actor: User, page: str) -> None:
+    """Someone on the team read the application's details (on its page, or the page where
+    they review it): the audit trail says who, and where."""
+    audit_record(actor=actor, action="application.view", obj=application, detail={"page": page})
 
 
-def applications_export_record(*, count: int, actor: User) -> None:
-    audit_record(actor=actor, action="application.export", detail={"count": count})
+def decision_message_preview_record(
+    *, application: Application, actor: User, outcome: str, template: DecisionTemplate | None
+) -> None:
+    """Someone drafted the message for a decision: it shows the applicant's name and words."""
+    audit_record(
+        actor=actor,
+        action="application.preview_message",
+        obj=application,
+        detail={"outcome": outcome, "template": template.pk if template else None},
+    )
+
+
+def applications_export_record(*, references: list[str], actor: User) -> None:
+    """Someone downloaded applications for funders: which ones, and how many."""
+    audit_record(
+        actor=actor,
+        action="application.export",
+        detail={"count": len(references), "references": sorted(references)},
+    )
 
 
 # Messages ---------------------------------------------------------------------------------------
 
 
-def _message(*, application: Application, template: str, key: str) -> OutgoingMessage:
-    """Queue a message to the applicant, or to their referrer if they chose that."""
+def _message(
+    *,
+    application: Application,
+    template: str,
+    key: str,
+    words: ApplicantMessage | None = None,
+) -> OutgoingMessage:
+    """Queue a message to the applicant, or to their referrer if they chose that, carrying
+    staff's words for them if there are any."""
     if application.contact_method == Application.Contact.PHONE:
         channel, recipient = OutgoingMessage.Channel.SMS, str(application.phone)
     elif application.contact_method == Application.Contact.REFERRER:
@@ -442,7 +565,8 @@ def _message(*, application: Application, template: str, key: str) -> OutgoingMe
         template=template,
         dedupe_key=message_key_prefix(application.pk) + key,
         language=application.language,
-        context={"application_id": application.pk},
+        context={"application_id": application.pk}
+        | ({"applicant_message_id": words.pk} if words else {}),
     )
 
 
@@ -452,6 +576,11 @@ def _message(*, application: Application, template: str, key: str) -> OutgoingMe
 def _application_context(context: dict) -> dict:
     # Loaded when the message is sent, in the applicant's language (the fund's name too).
     application = Application.objects.select_related("fund").get(pk=context["application_id"])
+    words = ApplicantMessage.objects.filter(application=application)
+    if "applicant_message_id" in context:
+        words = words.filter(pk=context["applicant_message_id"])
+    # (Messages queued before ApplicantMessage existed carry no id: they take the latest.)
+    words = words.order_by("-created_at", "-pk").values_list("body", flat=True).first()
     return {
         "name": application.name,
         "reference": application.reference,
@@ -459,7 +588,7 @@ def _application_context(context: dict) -> dict:
         "status": application.status,
         "approved": application.status == Application.Status.APPROVED,
         "amount_awarded": application.amount_awarded,
-        "decision_message": application.decision_message,
+        "decision_message": words or "",
         "to_referrer": application.contact_method == Application.Contact.REFERRER,
         "status_url": settings.SITE_URL + status_path(application=application),
     }
@@ -484,18 +613,22 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 @transaction.atomic
 def applications_anonymise(*, now: datetime | None = None) -> int:
-    """Remove the person from applications decided BURSARY_ANONYMISE_AFTER_MONTHS ago.
+    """Remove the person from applications BURSARY_ANONYMISE_AFTER_MONTHS after the decision,
+    or after they were sent if they were never decided (left waiting, or withdrawn).
 
     Names, contact details, statements, their own words, the referrer's name and email, the
-    message to them and reviewers' comments go; the fund, opportunity, support types, amounts,
-    status, dates, scores and referring organisation stay, for reports to funders. The private
-    status link stops working. Returns how many applications were anonymised.
+    messages to them (in the outbox too) and reviewers' comments go; the fund, opportunity,
+    support types, amounts, status, dates, scores and referring organisation stay, for reports
+    to funders. The private status link stops working. Returns how many applications were
+    anonymised.
     """
     now = now or timezone.now()
     cutoff = months_before(now, settings.BURSARY_ANONYMISE_AFTER_MONTHS)
     due = list(
         Application.objects.select_for_update(skip_locked=True)
-        .filter(status__in=FINAL_STATUSES, decided_at__lt=cutoff, anonymised_at__isnull=True)
+        .filter(anonymised_at__isnull=True)
+        .alias(settled_at=Coalesce("decided_at", "submitted_at"))
+        .filter(settled_at__lt=cutoff)
         .values_list("pk", flat=True)
     )
     for application_id in due:
@@ -507,13 +640,22 @@ def applications_anonymise(*, now: datetime | None = None) -> int:
             own_words="",
             referrer_name="",
             referrer_email="",
-            decision_message="",
             # A fresh secret nobody has: the old link now finds nothing.
             status_token=token_new(),
             anonymised_at=now,
             updated_at=now,
         )
     Review.objects.filter(application_id__in=due).update(comment="")
+    ApplicantMessage.objects.filter(application_id__in=due).update(body="")
+    # Their messages forget the address and the words too (they would otherwise keep them
+    # OUTBOX_KEEP_DAYS); one still waiting to go is no longer needed.
+    outbox = OutgoingMessage.objects.filter(
+        template__startswith="bursary_", context__application_id__in=due
+    )
+    outbox.filter(status=OutgoingMessage.Status.PENDING).update(
+        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
+    )
+    outbox.update(recipient="", subject="", body="", context={}, last_error="", updated_at=now)
     if due:
         audit_record(actor=None, action="application.anonymise", detail={"count": len(due)})
     return len(due)

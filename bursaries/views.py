@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -52,7 +53,11 @@ def application_create(request, slug):
                 )
     else:
         form = ApplicationForm()
-    return render(request, "bursaries/application_form.html", {"fund": fund, "form": form})
+    return render(
+        request,
+        "bursaries/application_form.html",
+        {"fund": fund, "form": form, "keep_months": settings.BURSARY_ANONYMISE_AFTER_MONTHS},
+    )
 
 
 def _application_or_404(token: str) -> Application:
@@ -78,7 +83,10 @@ def application_sent(request, token):
 @never_cache
 def application_status(request, token):
     application = _application_or_404(token)
-    context = {"application": application}
+    context = {
+        "application": application,
+        "message": selectors.application_message_now(application=application),
+    }
     if application.status == Application.Status.DECLINED:
         context["next_fund"] = selectors.fund_next_opening(exclude_id=application.fund_id)
     return render(request, "bursaries/application_status.html", context)

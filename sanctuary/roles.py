@@ -58,7 +58,6 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "bursaries.decide_application",
         "bursaries.export_application",
         "bursaries.add_review",
-        "bursaries.change_review",
         "bursaries.view_review",
     ),
     Role.BURSARY_REVIEWERS: (
@@ -68,7 +67,6 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "bursaries.view_partnerorganisation",
         "bursaries.view_application",
         "bursaries.add_review",
-        "bursaries.change_review",
         "bursaries.view_review",
     ),
     # Volunteers never use the admin: only the register at the door.

@@ -278,7 +278,8 @@ DROPIN_KEEP_DAYS = env.int("DROPIN_KEEP_DAYS", default=30)
 # Bookings one client may send per hour (people book for others, but not dozens).
 DROPIN_BOOKINGS_PER_HOUR = env.int("DROPIN_BOOKINGS_PER_HOUR", default=10)
 # Bursary applications lose names, contact details and statements this long after the
-# decision (a nightly beat task); amounts and statuses stay for reports.
+# decision, or after they were sent if never decided (a nightly beat task); amounts and
+# statuses stay for reports.
 BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
 
 # Celery ----------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from allauth.account.views import LogoutView
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -16,7 +17,16 @@ def home(request):
 
 
 def privacy(request):
-    return render(request, "sanctuary/privacy.html")
+    """What we ask, who sees it and how long we keep it, with the numbers the settings give."""
+    return render(
+        request,
+        "sanctuary/privacy.html",
+        {
+            "dropin_keep_days": settings.DROPIN_KEEP_DAYS,
+            "bursary_keep_months": settings.BURSARY_ANONYMISE_AFTER_MONTHS,
+            "outbox_keep_days": settings.OUTBOX_KEEP_DAYS,
+        },
+    )
 
 
 @login_required

@@ -1,5 +1,6 @@
 from datetime import timedelta
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from django.utils import timezone
@@ -121,3 +122,46 @@ def in_review(submit, reviewer):
         return reviewed(submit(**overrides), reviewer)
 
     return in_review
+
+
+class _Directions(HTMLParser):
+    """Where each piece of text sits: the direction of the nearest element that sets one."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+        self.stack: list[str | None] = []
+        self.found: list[str | None] = []
+
+    def _direction(self, tag, attrs) -> str | None:
+        attrs = dict(attrs)
+        return "auto" if tag == "bdi" and "dir" not in attrs else attrs.get("dir")
+
+    def handle_starttag(self, tag, attrs):
+        values = [value or "" for name, value in attrs if name == "value"]
+        if tag == "input" and any(self.text in value for value in values):
+            self.found.append(self._direction(tag, attrs) or self._nearest())
+        if tag not in self.VOID:
+            self.stack.append(self._direction(tag, attrs))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.text in data:
+            self.found.append(self._nearest())
+
+    def _nearest(self) -> str | None:
+        return next((d for d in reversed(self.stack) if d), None)
+
+
+def assert_in_its_own_direction(html: str, text: str) -> None:
+    """Every place `text` (written by an applicant or a reviewer) appears lets the browser
+    find its direction from the text itself: dir="auto" on the nearest element that sets one."""
+    parser = _Directions(text)
+    parser.feed(html)
+    assert parser.found, f"{text!r} is not on the page"
+    assert set(parser.found) == {"auto"}, f"{text!r}: {parser.found}"

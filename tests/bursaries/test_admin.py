@@ -130,14 +130,56 @@ def test_the_list_can_be_searched_by_reference_and_name(client, programme_staff,
     assert list(found) == [maryam]
 
 
-def test_reviewers_see_the_average_score_only_after_their_own_review(client, in_review, reviewer):
+def test_reviewers_see_the_review_count_and_average_only_after_their_own_review(
+    client, in_review, reviewer
+):
     application = in_review()
     second = user_with_role("Bursary reviewers")
     client.force_login(second)
+    response = client.get(CHANGELIST)
+    html = response.content.decode()
+    assert '<td class="field-review_count">after your review</td>' in html
+    assert '<td class="field-average_score">after your review</td>' in html
+    [row] = response.context["cl"].result_list
+    assert (row.review_count, row.score_total) == (None, None)
+
+    reviewed(application, second, need=2, benefit=2, fit=2)
+
     html = client.get(CHANGELIST).content.decode()
-    assert "after your review" in html
-    reviewed(application, second)
-    assert "after your review" not in client.get(CHANGELIST).content.decode()
+    assert "after your review" not in html
+    assert '<td class="field-review_count">2</td>' in html
+    assert '<td class="field-average_score">3.0</td>' in html  # (12/3 + 6/3) / 2
+
+
+def test_sorting_by_score_or_reviews_tells_a_reviewer_nothing_before_their_review(
+    client, in_review, reviewer
+):
+    in_review(email="high@example.org")
+    low = in_review(email="low@example.org")
+    Review.objects.filter(application=low).update(need=1, benefit=1, fit=1)
+    second = user_with_role("Bursary reviewers")
+    client.force_login(second)
+    columns = client.get(CHANGELIST).context["cl"].list_display
+    for column in ("average_score", "review_count"):
+        index = columns.index(column)
+        orders = [
+            [
+                a.pk
+                for a in client.get(CHANGELIST, {"o": f"{sign}{index}"}).context["cl"].result_list
+            ]
+            for sign in ("", "-")
+        ]
+        assert orders[0] == orders[1], column
+
+
+def test_programme_staff_see_every_review_figure_without_reviewing(
+    client, in_review, programme_staff
+):
+    in_review()
+    client.force_login(programme_staff)
+    [row] = client.get(CHANGELIST).context["cl"].result_list
+    assert row.review_count == 1
+    assert row.score_total == 12
 
 
 # Reviewing --------------------------------------------------------------------------------------
@@ -173,13 +215,42 @@ def test_a_reviewer_who_declares_a_conflict_never_sees_the_application_again(
     assert response.url == CHANGELIST
 
     assert list(client.get(CHANGELIST).context["cl"].result_list) == []
-    for url in [change_url(application), open_url(application), review_url(application)]:
+    # The admin's "it does not exist" answers: back to the admin's home, or not found.
+    assert client.get(change_url(application)).url == reverse("admin:index")
+    for url in [open_url(application), review_url(application), conflict_url(application)]:
         response = client.get(url)
-        assert response.status_code in {302, 404}, url
+        assert response.status_code == 404, url
         assert "My private story." not in response.content.decode()
     review_list = client.get(reverse("admin:bursaries_review_changelist")).content.decode()
     assert application.reference not in review_list
     assert Review.objects.get().conflict_of_interest
+
+
+def conflict_url(application):
+    return reverse("admin:bursaries_application_conflict", args=[application.pk])
+
+
+def test_a_reviewer_can_still_declare_a_conflict_after_reading_and_it_says_so(
+    client, submit, reviewer
+):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    change = client.get(change_url(application)).content.decode()
+    assert conflict_url(application) in change
+
+    page = client.get(conflict_url(application))
+    assert page.status_code == 200
+    assert "after reading it" in page.content.decode()
+    response = client.post(conflict_url(application), {"conflict": "1"})
+    assert response.url == CHANGELIST
+
+    assert list(client.get(CHANGELIST).context["cl"].result_list) == []
+    assert client.get(change_url(application)).status_code == 302
+    review = Review.objects.get()
+    assert review.conflict_of_interest and review.conflict_after_viewing
+    event = AuditEvent.objects.get(action="application.conflict")
+    assert event.detail == {"after_viewing": True}
 
 
 def test_a_reviewer_scores_on_the_rubric_in_the_admin(client, submit, reviewer):
@@ -197,6 +268,30 @@ def test_a_reviewer_scores_on_the_rubric_in_the_admin(client, submit, reviewer):
     assert (review.need, review.benefit, review.fit, review.recommendation) == (5, 4, 3, "yes")
     application.refresh_from_db()
     assert application.status == Application.Status.IN_REVIEW
+
+
+def test_a_submitted_review_cannot_be_changed_in_the_admin(client, submit, reviewer):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    client.post(
+        review_url(application),
+        {"need": "2", "benefit": "2", "fit": "2", "recommendation": "no", "comment": "Unsure."},
+    )
+    change = client.get(change_url(application))
+    assert change.status_code == 200
+    assert review_url(application) not in change.content.decode()
+
+    page = client.get(review_url(application))
+    assert page.status_code == 302
+    assert page.url == change_url(application)
+    response = client.post(
+        review_url(application),
+        {"need": "5", "benefit": "5", "fit": "5", "recommendation": "yes", "comment": "Sure!"},
+    )
+    assert response.status_code == 302
+    review = Review.objects.get()
+    assert (review.need, review.recommendation, review.comment) == (2, "no", "Unsure.")
 
 
 def test_an_incomplete_review_is_shown_again_with_what_was_chosen(client, submit, reviewer):
@@ -224,6 +319,109 @@ def test_reviewers_see_other_reviews_only_after_submitting_their_own(client, in_
     assert "First reviewer&#x27;s view" in client.get(change_url(application)).content.decode()
 
 
+@pytest.mark.parametrize(
+    "contact",
+    [
+        {"email": "maryam@example.org"},
+        {"contact_method": "phone", "email": "", "phone": "+447911123456"},
+        {
+            "contact_method": "referrer",
+            "email": "",
+            "referrer_name": "Jo",
+            "referrer_email": "jo@newroutes.example.org",
+            "referrer_consent": True,
+        },
+    ],
+    ids=["email", "phone", "referrer"],
+)
+def test_only_those_who_decide_see_how_to_reach_the_applicant(
+    client, submit, reviewer, programme_staff, contact
+):
+    application = submit(**contact)
+    private = next(
+        value for key, value in contact.items() if "@" in str(value) or "+44" in str(value)
+    )
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    page = client.get(change_url(application))
+    assert page.status_code == 200
+    assert "I would love to be on a stage again." in page.content.decode()
+    assert private not in page.content.decode()
+    assert list(client.get(CHANGELIST, {"q": private}).context["cl"].result_list) == []
+
+    client.force_login(programme_staff)
+    assert private in client.get(change_url(application)).content.decode()
+    found = client.get(CHANGELIST, {"q": private}).context["cl"].result_list
+    assert list(found) == [application]
+
+
+NAME = "مریم"
+THEIR_WORDS = {
+    "name": NAME,
+    "statement": "می‌خواهم دوباره روی صحنه بروم.",
+    "own_words": "کارگاه عکاسی",
+    "referrer_name": "Олена",
+}
+COMMENT = "نیاز روشن است."
+
+
+@pytest.fixture
+def in_their_words(in_review, partner, reviewer, programme_staff):
+    application = in_review(
+        referrer_organisation=partner,
+        referrer_consent=True,
+        opportunity=None,
+        **THEIR_WORDS,
+    )
+    Review.objects.update(comment=COMMENT)
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Application.Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message=f"{NAME} عزیز، هزینه اتوبوس چقدر است؟",
+    )
+    return application
+
+
+def test_what_applicants_and_reviewers_wrote_finds_its_own_direction_on_every_admin_page(
+    client, in_their_words, programme_staff
+):
+    from tests.bursaries.conftest import assert_in_its_own_direction
+
+    application = in_their_words
+    client.force_login(programme_staff)
+    pages = {
+        "details": client.get(change_url(application)),
+        "decide": client.get(move_url(application, "declined")),
+        "review list": client.get(
+            reverse("admin:bursaries_review_change", args=[Review.objects.get().pk])
+        ),
+    }
+    for name, page in pages.items():
+        assert page.status_code == 200, name
+    html = pages["details"].content.decode()
+    for text in [*THEIR_WORDS.values(), COMMENT, "هزینه اتوبوس"]:
+        assert_in_its_own_direction(html, text)
+    assert_in_its_own_direction(pages["decide"].content.decode(), NAME)
+    assert_in_its_own_direction(pages["review list"].content.decode(), COMMENT)
+
+
+def test_what_applicants_wrote_finds_its_own_direction_on_the_reviewers_pages(
+    client, in_their_words
+):
+    from tests.bursaries.conftest import assert_in_its_own_direction
+
+    application = in_their_words
+    client.force_login(user_with_role("Bursary reviewers"))
+    html = client.get(open_url(application)).content.decode()
+    assert_in_its_own_direction(html, NAME)
+    assert_in_its_own_direction(html, THEIR_WORDS["referrer_name"])
+    client.post(open_url(application), {"open": "1"})
+    html = client.get(review_url(application)).content.decode()
+    assert_in_its_own_direction(html, THEIR_WORDS["statement"])
+    assert_in_its_own_direction(html, THEIR_WORDS["own_words"])
+
+
 # Deciding ---------------------------------------------------------------------------------------
 
 
@@ -236,9 +434,15 @@ def test_a_reviewer_cannot_decide_in_the_admin(client, in_review, reviewer, deci
     )
     assert response.status_code == 403
     assert client.get(CHANGELIST).context["action_form"] is None  # no bulk decisions, no export
+    # A complete bulk approval, as programme staff would send it, still changes nothing.
     client.post(
         CHANGELIST,
-        {"action": "approve_selected", ACTION_CHECKBOX_NAME: [application.pk], "confirm": "1"},
+        {
+            "action": "approve_selected",
+            ACTION_CHECKBOX_NAME: [application.pk],
+            "confirm": "1",
+            "template": decision_templates["approved"].pk,
+        },
     )
     application.refresh_from_db()
     assert application.status == Application.Status.IN_REVIEW
@@ -251,7 +455,7 @@ def test_staff_approve_with_a_message_prefilled_in_the_applicants_language(
     client.force_login(programme_staff)
     page = client.get(move_url(application, "approved"))
     assert page.context["form"]["message"].value() == "Maryam عزیز، approved \u2066£120.00\u2069."
-    assert "£1,000.00 left" in page.content.decode()
+    assert '<bdi dir="ltr">£1,000.00</bdi> left' in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -284,14 +488,25 @@ def test_another_template_can_be_chosen_to_start_from(
 def test_the_admin_refuses_an_award_bigger_than_what_is_left(client, in_review, programme_staff):
     application = in_review()
     client.force_login(programme_staff)
-    response = client.post(
-        move_url(application, "approved"), {"amount_awarded": "1000.01", "message": "Yes"}
-    )
+    with translation.override("uk"):
+        url = move_url(application, "approved")
+        expected = translation.gettext(
+            "That is more than is left in %(fund)s: %(left)s of %(budget)s."
+        )
+    assert url.startswith("/uk/")
+    response = client.post(url, {"amount_awarded": "1000.01", "message": "Так"})
     assert response.status_code == 200
-    assert "That is more than is left" in response.content.decode()
-    assert response.context["form"]["message"].value() == "Yes"
+    html = response.content.decode()
+    assert expected.split("%(fund)s")[0] in html
+    assert "That is more than is left" not in html
+    assert response.context["form"].errors["amount_awarded"]
+    assert response.context["form"]["message"].value() == "Так"
     application.refresh_from_db()
     assert application.status == Application.Status.IN_REVIEW
+    assert application.amount_awarded is None
+    assert not application.messages.exists()
+    assert not OutgoingMessage.objects.filter(template="bursary_decision").exists()
+    assert not AuditEvent.objects.filter(action="application.approved").exists()
 
 
 def test_a_move_the_rules_do_not_allow_is_not_offered(client, submit, programme_staff):
@@ -303,6 +518,32 @@ def test_a_move_the_rules_do_not_allow_is_not_offered(client, submit, programme_
     assert client.get(move_url(application, "approved")).status_code == 404
 
 
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_amounts_are_written_the_british_way_left_to_right_on_right_to_left_pages(
+    client, in_review, programme_staff, decision_templates, fund, code
+):
+    fund.budget = Decimal("12500.00")
+    fund.save()
+    application = in_review(amount_requested=Decimal("1200.50"))
+    client.force_login(programme_staff)
+    with translation.override(code):
+        pages = [
+            client.get(change_url(application)),
+            client.get(move_url(application, "approved")),
+            client.post(
+                reverse("admin:bursaries_application_changelist"),
+                {"action": "approve_selected", ACTION_CHECKBOX_NAME: [application.pk]},
+            ),
+        ]
+    for page in pages:
+        html = page.content.decode()
+        assert f'<html lang="{code}" dir="rtl">' in html
+        assert '<bdi dir="ltr">£12,500.00</bdi>' in html
+        for wrong in ["12.500", "12٬500", "12,500.00£", "£12500", "1.200,50"]:
+            assert wrong not in html, wrong
+    assert '<bdi dir="ltr">£1,200.50</bdi>' in pages[1].content.decode()
+
+
 def bulk(client, action, applications, **extra):
     return client.post(
         CHANGELIST,
@@ -310,27 +551,81 @@ def bulk(client, action, applications, **extra):
     )
 
 
-def test_bulk_approval_asks_for_confirmation_then_approves_what_fits(
+def test_bulk_approval_asks_for_confirmation_then_approves(
     client, in_review, programme_staff, decision_templates
 ):
     applications = [
-        in_review(email=f"p{n}@example.org", amount_requested=Decimal("400")) for n in range(3)
+        in_review(email=f"p{n}@example.org", amount_requested=Decimal("400")) for n in range(2)
     ]
     client.force_login(programme_staff)
 
     confirm = bulk(client, "approve_selected", applications)
     assert confirm.status_code == 200
-    assert "these ask for £1,200.00; £1,000.00 is left" in confirm.content.decode()
+    assert (
+        'these ask for <bdi dir="ltr">£800.00</bdi>; <bdi dir="ltr">£1,000.00</bdi> is left'
+        in confirm.content.decode()
+    )
     assert not Application.objects.filter(status="approved").exists()
 
     template = decision_templates["approved"]
     response = bulk(client, "approve_selected", applications, confirm="1", template=template.pk)
     assert response.status_code == 302
     statuses = [Application.objects.get(pk=a.pk).status for a in applications]
-    assert statuses == ["approved", "approved", "in_review"]
+    assert statuses == ["approved", "approved"]
     approved = Application.objects.filter(status="approved").first()
-    assert approved.decision_message == "Maryam عزیز، approved \u2066£400.00\u2069."
+    assert approved.messages.get().body == "Maryam عزیز، approved \u2066£400.00\u2069."
     assert AuditEvent.objects.filter(action="application.approved").count() == 2
+
+
+def test_a_bulk_approval_over_budget_changes_nothing_and_says_why_in_the_pages_language(
+    client, in_review, programme_staff, decision_templates, fund
+):
+    applications = [
+        in_review(email=f"p{n}@example.org", amount_requested=Decimal("400")) for n in range(3)
+    ]
+    client.force_login(programme_staff)
+    with translation.override("uk"):
+        changelist = reverse("admin:bursaries_application_changelist")
+    response = client.post(
+        changelist,
+        {
+            "action": "approve_selected",
+            ACTION_CHECKBOX_NAME: [a.pk for a in applications],
+            "confirm": "1",
+            "template": decision_templates["approved"].pk,
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    [message] = [str(m) for m in response.context["messages"]]
+    with translation.override("uk"):
+        nothing = translation.gettext("Nothing was changed.")
+    assert message.startswith(nothing)
+    assert fund.name in message
+    assert not Application.objects.filter(status="approved").exists()
+    assert not AuditEvent.objects.filter(action="application.approved").exists()
+    assert not OutgoingMessage.objects.filter(template="bursary_decision").exists()
+    assert not any(a.messages.exists() for a in applications)
+
+
+def test_a_bulk_decision_with_one_application_that_cannot_be_decided_changes_nothing(
+    client, in_review, submit, programme_staff, decision_templates
+):
+    reviewed_one = in_review()
+    not_reviewed = submit(email="new@example.org")  # cannot be approved before a review
+    client.force_login(programme_staff)
+    response = bulk(
+        client,
+        "approve_selected",
+        [reviewed_one, not_reviewed],
+        confirm="1",
+        template=decision_templates["approved"].pk,
+    )
+    assert response.status_code == 302
+    reviewed_one.refresh_from_db()
+    assert reviewed_one.status == Application.Status.IN_REVIEW
+    messages = [str(m) for m in client.get(CHANGELIST).context["messages"]]
+    assert any(not_reviewed.reference in m for m in messages), messages
 
 
 def test_bulk_decline_sends_each_person_the_template_in_their_language(
@@ -348,8 +643,8 @@ def test_bulk_decline_sends_each_person_the_template_in_their_language(
     )
     persian.refresh_from_db()
     english.refresh_from_db()
-    assert persian.decision_message == "Maryam عزیز، declined ."
-    assert english.decision_message == "Dear Maryam, declined ."
+    assert persian.messages.get().body == "Maryam عزیز، declined ."
+    assert english.messages.get().body == "Dear Maryam, declined ."
 
 
 def test_the_csv_export_has_figures_but_no_personal_data(
@@ -399,15 +694,96 @@ def test_the_csv_export_has_figures_but_no_personal_data(
 # Audit and failed messages ----------------------------------------------------------------------
 
 
-def test_staff_see_the_audit_trail_of_an_application(client, in_review, programme_staff, reviewer):
+def test_reading_an_application_on_its_page_or_its_review_page_is_audited(client, submit, reviewer):
+    application = submit()
+    client.force_login(reviewer)
+    client.post(open_url(application), {"open": "1"})
+    client.get(change_url(application))
+    client.get(review_url(application))
+    views = AuditEvent.objects.filter(action="application.view", actor=reviewer)
+    assert sorted(event.detail.get("page") for event in views) == ["details", "review"]
+    assert {event.object_id for event in views} == {str(application.pk)}
+
+
+def test_previewing_a_decision_message_is_audited(
+    client, in_review, programme_staff, decision_templates
+):
     application = in_review()
     client.force_login(programme_staff)
-    html = client.get(change_url(application)).content.decode()
+    client.get(move_url(application, "declined"))
+    event = AuditEvent.objects.get(action="application.preview_message")
+    assert event.actor == programme_staff
+    assert event.object_id == str(application.pk)
+    assert event.detail == {
+        "outcome": "declined",
+        "template": decision_templates["declined"].pk,
+    }
+
+
+def test_an_export_is_audited_with_what_was_exported(client, in_review, programme_staff):
+    first, second = in_review(), in_review(email="o@example.org")
+    client.force_login(programme_staff)
+    bulk(client, "export_csv", [first, second])
+    event = AuditEvent.objects.get(action="application.export")
+    assert event.actor == programme_staff
+    assert event.detail == {
+        "count": 2,
+        "references": sorted([first.reference, second.reference]),
+    }
+
+
+def test_staff_see_the_audit_trail_of_an_application_in_their_language(
+    client, in_review, programme_staff, reviewer
+):
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("120"),
+        message="Yes",
+    )
+    client.force_login(programme_staff)
+    with translation.override("uk"):
+        page = client.get(change_url(application))
+        labels = [
+            translation.gettext("Sent the application"),
+            translation.gettext("The applicant"),
+            translation.gettext("Said they have no conflict of interest and opened it"),
+            translation.gettext("Submitted a review recommending “%(recommendation)s”")
+            % {"recommendation": translation.gettext("Yes")},
+            translation.gettext("Put in review"),
+            translation.gettext("Approved: %(amount)s") % {"amount": "£120.00"},
+        ]
+    html = page.content.decode()
+    for label in labels:
+        assert label in html, label
+    assert "Sent the application" not in html
     for action in ["application.submit", "review.submit", "application.in_review"]:
-        assert action in html
+        assert action not in html, action
     assert AuditEvent.objects.filter(actor=programme_staff, action="application.view").exists()
+
     client.force_login(reviewer)
-    assert "application.submit" not in client.get(change_url(application)).content.decode()
+    page = client.get(change_url(application))
+    assert page.status_code == 200
+    assert "Sent the application" not in page.content.decode()  # the trail is for staff
+
+
+def test_every_bursary_action_in_the_audit_trail_has_a_label():
+    from bursaries.admin import AUDIT_LABELS
+
+    actions = {f"application.{status}" for status in Application.Status.values} - {
+        "application.submitted"
+    }
+    actions |= {
+        "application.submit",
+        "application.view",
+        "application.open",
+        "application.conflict",
+        "application.preview_message",
+        "review.submit",
+    }
+    assert actions <= set(AUDIT_LABELS)
 
 
 def test_a_failed_decision_message_is_visible_in_the_admin(

@@ -1,8 +1,12 @@
 import io
+from decimal import Decimal
 
 from django.core.management import call_command
 
+from bursaries import services
 from bursaries.models import Application, DecisionTemplate, Fund, Opportunity, PartnerOrganisation
+from bursaries.selectors import fund_list_with_totals
+from sanctuary.models import User
 
 
 def load_demo():
@@ -46,7 +50,7 @@ def test_demo_opportunities_are_at_stage_two_and_the_theatre_royal_in_every_lang
             assert "{name}" in getattr(template, f"body_{code}"), (template, code)
 
 
-def test_demo_applications_are_in_different_states_within_the_budget(db):
+def test_demo_applications_are_in_different_states(db):
     load_demo()
     assert set(Application.objects.values_list("status", flat=True)) == {
         "submitted",
@@ -56,3 +60,36 @@ def test_demo_applications_are_in_different_states_within_the_budget(db):
         "more_information",
     }
     assert set(Application.objects.values_list("language", flat=True)) == {"fa", "uk", "ps", "ar"}
+
+
+def assert_every_fund_within_budget():
+    for fund in fund_list_with_totals():
+        assert fund.awarded <= fund.budget, fund
+
+
+def test_the_demo_awards_within_each_funds_budget(db):
+    load_demo()
+    assert_every_fund_within_budget()
+    assert fund_list_with_totals().get(slug="learning-and-participation-2026-27").awarded > 0
+
+
+def test_loading_the_demo_again_never_cuts_a_budget_below_what_it_has_awarded(db):
+    load_demo()
+    fund = Fund.objects.get(slug="learning-and-participation-2026-27")
+    staff = User.objects.get(email="staff@example.org")
+    fund.budget = Decimal("8000.00")
+    services.fund_save(fund=fund, actor=staff, changed=["budget"])
+    olena = Application.objects.get(status="in_review")
+    services.application_decide(
+        application_id=olena.pk,
+        outcome=Application.Status.APPROVED,
+        actor=staff,
+        amount_awarded=Decimal("6000.00"),
+        message="Yes",
+    )
+
+    load_demo()
+
+    assert_every_fund_within_budget()
+    fund.refresh_from_db()
+    assert fund.budget == Decimal("8000.00")  # staff's figure stands

@@ -126,6 +126,13 @@ def test_the_form_asks_nothing_about_status_nationality_documents_or_birth(clien
         assert f'name="{field}"' not in html
 
 
+def test_the_bursary_form_says_how_long_we_keep_an_application(client, settings, fund):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 18
+    html = client.get(apply_url(fund)).content.decode()
+    assert "18 months after we decide" in html
+    assert "two years" not in html
+
+
 def test_the_language_choice_starts_at_the_pages_language(client, fund):
     html = client.get(apply_url(fund, "uk")).content.decode()
     assert '<option value="uk" selected>' in html
@@ -149,6 +156,39 @@ def test_applying_shows_the_reference_and_the_private_link(
     assert message.status == OutgoingMessage.Status.SENT
 
 
+def test_something_else_is_a_choice_next_to_the_opportunities(client, fund, opportunity):
+    html = client.get(apply_url(fund)).content.decode()
+    assert html.index(f'value="{opportunity.pk}"') < html.index('name="opportunity" value="other"')
+    assert "Something else" in html
+    assert html.index('value="other"') < html.index('name="own_words"')
+
+
+def test_something_else_in_their_own_words(client, fund, opportunity):
+    data = {**form_data(opportunity), "opportunity": "other", "own_words": "A photography workshop"}
+    response = client.post(apply_url(fund), data)
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.opportunity is None
+    assert application.own_words == "A photography workshop"
+
+
+def test_something_else_needs_their_own_words_and_keeps_the_choice(client, fund, opportunity):
+    response = client.post(apply_url(fund), {**form_data(opportunity), "opportunity": "other"})
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["own_words"]
+    assert 'name="opportunity" value="other" required id="id_opportunity_1" checked' in (
+        response.content.decode()
+    )
+    assert not Application.objects.exists()
+
+
+def test_a_choice_of_what_to_take_part_in_is_needed(client, fund, opportunity):
+    response = client.post(apply_url(fund), {**form_data(opportunity), "opportunity": ""})
+    assert response.status_code == 200
+    assert "opportunity" in response.context["form"].errors
+    assert not Application.objects.exists()
+
+
 def test_an_amount_may_be_typed_with_a_pound_sign_or_persian_digits(client, fund, opportunity):
     client.post(apply_url(fund), form_data(opportunity, amount_requested="£۱۲۰٫۵"))
     assert Application.objects.get().amount_requested == Decimal("120.50")
@@ -168,8 +208,25 @@ def test_a_form_with_mistakes_keeps_everything_typed(client, fund, opportunity):
     assert 'value="Maryam"' in html
     assert 'value="lots"' in html
     assert 'value="course_fee" id="id_support_0" checked' in html
-    assert f'value="{opportunity.pk}" id="id_opportunity_0" checked' in html
+    assert f'value="{opportunity.pk}" required id="id_opportunity_0" checked' in html
     assert 'href="#id_email"' in html  # the error summary links to the field
+
+
+def test_what_was_typed_is_shown_again_in_its_own_direction(client, fund, opportunity, partner):
+    from tests.bursaries.conftest import assert_in_its_own_direction
+
+    words = {
+        "name": "مریم",
+        "statement": "می‌خواهم دوباره روی صحنه بروم.",
+        "own_words": "کارگاه عکاسی",
+        "referrer_name": "Олена",
+    }
+    data = form_data(opportunity, email="", referrer_organisation=str(partner.pk), **words)
+    response = client.post(apply_url(fund, "fa"), data)
+    assert response.context["form"].errors
+    html = response.content.decode()
+    for text in words.values():
+        assert_in_its_own_direction(html, text)
 
 
 def test_errors_are_in_the_pages_language(client, fund, opportunity):
@@ -267,8 +324,60 @@ def test_the_status_page_shows_an_approval_and_its_message(client, in_review, pr
     html = client.get(status_url(application, "fa")).content.decode()
     with translation.override("fa"):
         assert translation.gettext("Good news: you have a bursary") in html
-    assert '<bdi class="ltr">£120</bdi>' in html
+    assert '<bdi dir="ltr">£120</bdi>' in html
     assert "Maryam عزیز، خوشحالیم." in html
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_the_award_is_written_the_british_way_on_right_to_left_pages(
+    client, in_review, programme_staff, code, fund
+):
+    fund.budget = Decimal("5000")
+    fund.save()
+    application = in_review(amount_requested=Decimal("1200"))
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("1200.50"),
+        message="Yes",
+    )
+    html = client.get(status_url(application, code)).content.decode()
+    assert '<bdi dir="ltr">£1,200.50</bdi>' in html
+    assert "1.200,50" not in html
+
+
+def test_the_status_page_shows_the_message_for_where_the_application_is_now(
+    client, in_review, programme_staff
+):
+    application = in_review()
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Application.Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message="مبلغ اتوبوس چقدر است؟",
+    )
+    html = client.get(status_url(application, "fa")).content.decode()
+    assert (
+        '<div class="decision-message" lang="fa" dir="auto"><p>مبلغ اتوبوس چقدر است؟</p></div>'
+        in html
+    )
+
+    services.application_transition(
+        application_id=application.pk, to_status=Application.Status.IN_REVIEW, actor=programme_staff
+    )
+    html = client.get(status_url(application, "fa")).content.decode()
+    assert "مبلغ اتوبوس" not in html  # the question was answered
+
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="متأسفیم.",
+    )
+    html = client.get(status_url(application, "en")).content.decode()
+    assert '<div class="decision-message" lang="fa" dir="auto"><p>متأسفیم.</p></div>' in html
+    assert "مبلغ اتوبوس" not in html
 
 
 def test_a_decline_offers_a_next_step(client, in_review, programme_staff, closed_fund):

@@ -6,10 +6,11 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
 from django.utils import timezone, translation
 
 from bursaries import selectors, services
-from bursaries.models import TRANSITIONS, Application, Review
+from bursaries.models import TRANSITIONS, ApplicantMessage, Application, Review
 from sanctuary import sms
 from sanctuary.models import AuditEvent, OutgoingMessage
 from tests.bursaries.conftest import reviewed
@@ -43,7 +44,9 @@ def test_the_confirmation_is_queued_in_the_applicants_language(
     assert email.extra_headers["Content-Language"] == "fa"
     assert application.reference in email.subject
     with translation.override("fa"):
-        assert translation.gettext("Norwich Theatre, a Theatre of Sanctuary") in email.body
+        signature = translation.gettext("Norwich Theatre, a Theatre of Sanctuary")
+    assert signature != "Norwich Theatre, a Theatre of Sanctuary"  # in Persian, not English
+    assert signature in email.body
     assert "/fa/bursaries/application/" + application.status_token in email.body
     assert "stage again" not in email.body
 
@@ -140,12 +143,29 @@ def test_a_reviewer_must_open_an_application_before_scoring_it(submit, reviewer)
         )
 
 
-def test_one_review_per_reviewer_per_application_submitting_again_changes_it(submit, reviewer):
-    application = reviewed(submit(), reviewer, need=2)
-    reviewed(application, reviewer, need=5)
+@pytest.mark.parametrize("person", ["reviewer", "programme_staff"])
+def test_a_submitted_review_is_final(request, submit, person):
+    scorer = request.getfixturevalue(person)
+    application = reviewed(submit(), scorer, need=2, comment="First thoughts.")
+    with pytest.raises(ValidationError) as refused:
+        services.review_submit(
+            application_id=application.pk,
+            reviewer=scorer,
+            need=5,
+            benefit=5,
+            fit=5,
+            recommendation="no",
+            comment="Second thoughts.",
+        )
+    assert refused.value.code == "already_submitted"
     review = Review.objects.get()
-    assert review.need == 5
-    assert AuditEvent.objects.filter(action="review.update").count() == 1
+    assert (review.need, review.recommendation, review.comment) == (2, "yes", "First thoughts.")
+    assert AuditEvent.objects.filter(action="review.submit").count() == 1
+    assert not AuditEvent.objects.filter(action="review.update").exists()
+
+
+def test_reviewers_have_no_permission_to_change_reviews(reviewer):
+    assert not reviewer.has_perm("bursaries.change_review")
 
 
 def test_the_database_refuses_a_second_review_by_the_same_person(submit, reviewer):
@@ -219,11 +239,57 @@ def test_others_still_see_an_application_one_reviewer_declared_a_conflict_on(
     assert application in selectors.application_list_for(user=user_with_role("Bursary reviewers"))
 
 
-def test_a_conflict_cannot_be_declared_after_opening_the_application(submit, reviewer):
+def test_a_conflict_declared_before_opening_says_so(submit, reviewer):
     application = submit()
-    services.review_open(application_id=application.pk, reviewer=reviewer)
-    with pytest.raises(ValidationError):
-        services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+    review = services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+    assert review.opened_at is None
+    assert review.conflict_declared_at is not None
+    assert not review.conflict_after_viewing
+    event = AuditEvent.objects.get(action="application.conflict")
+    assert event.detail == {"after_viewing": False}
+
+
+def test_a_conflict_declared_after_opening_is_recorded_as_after_viewing(submit, reviewer):
+    application = submit()
+    opened = services.review_open(application_id=application.pk, reviewer=reviewer)
+
+    review = services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+
+    assert review.pk == opened.pk
+    assert review.conflict_of_interest
+    assert review.opened_at == opened.opened_at
+    assert review.conflict_declared_at >= review.opened_at
+    assert review.conflict_after_viewing
+    event = AuditEvent.objects.get(action="application.conflict", actor=reviewer)
+    assert event.detail == {"after_viewing": True}
+    assert application not in selectors.application_list_for(user=reviewer)
+
+
+def test_a_conflict_declared_after_reviewing_takes_the_review_out_of_the_figures(
+    in_review, reviewer, programme_staff
+):
+    application = in_review()
+    services.review_declare_conflict(application_id=application.pk, reviewer=reviewer)
+    row = selectors.application_list_for(user=programme_staff).get(pk=application.pk)
+    assert row.review_count == 0
+    assert row.score_total is None
+    review = Review.objects.get()
+    assert review.need == 4  # what they wrote stays on record, for staff to read
+    assert review.conflict_after_viewing
+
+
+def test_staff_who_read_the_details_then_declare_a_conflict_are_recorded_as_after_viewing(
+    submit, programme_staff
+):
+    application = submit()
+    services.application_view_record(application=application, actor=programme_staff, page="details")
+    review = services.review_declare_conflict(
+        application_id=application.pk, reviewer=programme_staff
+    )
+    assert review.conflict_after_viewing
+    assert review.opened_at is not None
+    event = AuditEvent.objects.get(action="application.conflict")
+    assert event.detail == {"after_viewing": True}
 
 
 def test_staff_with_a_conflict_cannot_decide_either(in_review, programme_staff):
@@ -424,7 +490,7 @@ def test_approving_more_than_is_left_in_the_fund_is_refused(in_review, programme
         )
     [error] = refused.value.error_dict["amount_awarded"]
     assert error.code == "over_budget"
-    assert "£100.00 of £1000.00" in error.messages[0]
+    assert "£100.00 of £1,000.00" in error.messages[0]
     services.application_decide(
         application_id=second.pk,
         outcome=Status.APPROVED,
@@ -451,6 +517,22 @@ def test_withdrawing_an_approved_application_gives_the_money_back_to_the_fund(
         application_id=application.pk, to_status=Status.WITHDRAWN, actor=programme_staff
     )
     assert selectors.fund_with_totals(fund_id=fund.pk).remaining == Decimal("1000.00")
+    application.refresh_from_db()
+    assert application.amount_awarded is None  # nothing left to count, in any report
+    assert fund.applications.aggregate(total=Sum("amount_awarded"))["total"] is None
+    event = AuditEvent.objects.get(action="application.withdrawn")
+    assert event.detail == {"from": "approved", "to": "withdrawn", "amount_released": "400.00"}
+
+
+def test_the_database_keeps_awards_only_on_approved_applications(submit):
+    from django.db import IntegrityError, transaction
+
+    application = submit()
+    for status in [s for s in Status.values if s != Status.APPROVED]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Application.objects.filter(pk=application.pk).update(
+                status=status, amount_awarded=Decimal("10")
+            )
 
 
 def test_asking_for_more_information_sends_a_message_each_time(
@@ -471,6 +553,73 @@ def test_asking_for_more_information_sends_a_message_each_time(
                 actor=programme_staff,
             )
     assert OutgoingMessage.objects.filter(template="bursary_more_information").count() == 2
+
+
+def test_each_message_keeps_the_words_sent_with_it(
+    in_review, programme_staff, django_capture_on_commit_callbacks
+):
+    from sanctuary.outbox import render_message
+
+    application = in_review()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_transition(
+            application_id=application.pk,
+            to_status=Status.MORE_INFORMATION,
+            actor=programme_staff,
+            message="How much is the bus?",
+        )
+        services.application_transition(
+            application_id=application.pk, to_status=Status.IN_REVIEW, actor=programme_staff
+        )
+        services.application_decide(
+            application_id=application.pk,
+            outcome=Status.APPROVED,
+            actor=programme_staff,
+            amount_awarded=Decimal("120"),
+            message="Yes: £120 for the bus and the course.",
+        )
+    question, decision = ApplicantMessage.objects.filter(application=application)
+    assert (question.status, question.body) == (Status.MORE_INFORMATION, "How much is the bus?")
+    assert (decision.status, decision.body) == (
+        Status.APPROVED,
+        "Yes: £120 for the bus and the course.",
+    )
+    assert decision.language == "fa"
+    assert decision.written_by == programme_staff
+
+    # Sent again later (a retry), each message still says what it said the first time.
+    asked = OutgoingMessage.objects.get(template="bursary_more_information")
+    _subject, body = render_message(
+        template=asked.template,
+        channel=asked.channel,
+        language=asked.language,
+        context=asked.context,
+    )
+    assert "How much is the bus?" in body
+    assert "Yes: £120" not in body
+    told = OutgoingMessage.objects.get(template="bursary_decision")
+    _subject, body = render_message(
+        template=told.template, channel=told.channel, language=told.language, context=told.context
+    )
+    assert "Yes: £120 for the bus and the course." in body
+
+
+def test_the_words_sent_stay_as_they_were_when_the_template_changes(
+    in_review, programme_staff, decision_templates
+):
+    application = in_review(language="en")
+    template = decision_templates[Status.DECLINED]
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Status.DECLINED,
+        actor=programme_staff,
+        message=services.decision_message_draft(
+            application=application, template=template, amount=None
+        ),
+    )
+    template.body_en = "Completely different words."
+    template.save()
+    assert ApplicantMessage.objects.get().body == "Dear Maryam, declined ."
 
 
 def test_the_fund_budget_cannot_drop_below_what_it_has_awarded(in_review, programme_staff, fund):
@@ -523,7 +672,7 @@ def test_the_message_draft_is_in_the_applicants_language_with_their_name(
     english = submit(language="en", email="e@example.org")
     assert services.decision_message_draft(
         application=english, template=decision_templates[Status.APPROVED], amount=Decimal("5")
-    ) == ("Dear Maryam, approved £5.")
+    ) == ("Dear Maryam, approved £5.00.")
 
 
 # Retention --------------------------------------------------------------------------------------
@@ -565,7 +714,7 @@ def test_anonymisation_keeps_the_figures_and_removes_the_person(
     for field in ("name", "email", "statement", "own_words", "referrer_name", "referrer_email"):
         assert getattr(application, field) == "", field
     assert application.phone == ""
-    assert application.decision_message == ""
+    assert ApplicantMessage.objects.get().body == ""
     assert application.anonymised_at is not None
     assert application.status_token != old_token
     assert Review.objects.get().comment == ""
@@ -581,9 +730,13 @@ def test_anonymisation_keeps_the_figures_and_removes_the_person(
     assert services.applications_anonymise() == 0  # once
 
 
-def test_anonymisation_waits_for_the_set_time_and_never_touches_open_applications(
-    submit, in_review, programme_staff, settings
-):
+def submitted_months_ago(application: Application, months: int) -> None:
+    Application.objects.filter(pk=application.pk).update(
+        submitted_at=services.months_before(timezone.now(), months) - timedelta(hours=1)
+    )
+
+
+def test_anonymisation_waits_for_the_set_time(submit, in_review, programme_staff, settings):
     settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
     recent = in_review()
     services.application_decide(
@@ -591,16 +744,107 @@ def test_anonymisation_waits_for_the_set_time_and_never_touches_open_application
     )
     decided_months_ago(recent, 23)
     waiting = submit(email="w@example.org")
-    Application.objects.filter(pk=waiting.pk).update(
-        submitted_at=timezone.now() - timedelta(days=1000)
-    )
+    submitted_months_ago(waiting, 23)
 
     assert services.applications_anonymise() == 0
-
-    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 12
-    assert services.applications_anonymise() == 1
     waiting.refresh_from_db()
     assert waiting.name == "Maryam"
+
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 12
+    assert services.applications_anonymise() == 2
+
+
+def test_an_application_never_decided_is_anonymised_the_set_time_after_it_was_sent(
+    submit, in_review, settings
+):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    forgotten = in_review()
+    submitted_months_ago(forgotten, 25)
+    Review.objects.update(comment="Knows her from the drop-in.")
+
+    assert services.applications_anonymise() == 1
+
+    forgotten.refresh_from_db()
+    assert forgotten.anonymised_at is not None
+    assert (forgotten.name, forgotten.email, forgotten.statement) == ("", "", "")
+    assert Review.objects.get().comment == ""
+    assert forgotten.status == Status.IN_REVIEW  # the figures stay
+    assert forgotten.amount_requested == Decimal("120.00")
+
+
+def test_a_withdrawal_with_no_decision_time_is_anonymised_after_the_set_time(submit, settings):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    withdrawn = submit()
+    Application.objects.filter(pk=withdrawn.pk).update(status=Status.WITHDRAWN, decided_at=None)
+    submitted_months_ago(withdrawn, 25)
+
+    assert services.applications_anonymise() == 1
+    withdrawn.refresh_from_db()
+    assert withdrawn.name == ""
+
+
+def test_anonymising_also_empties_the_applications_messages_in_the_outbox(
+    submit, in_review, programme_staff, settings, django_capture_on_commit_callbacks
+):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    with django_capture_on_commit_callbacks(execute=True):
+        application = in_review()
+        services.application_decide(
+            application_id=application.pk,
+            outcome=Status.DECLINED,
+            actor=programme_staff,
+            message="No",
+        )
+    services.application_transition(
+        application_id=submit(email="other@example.org").pk,
+        to_status=Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message="Tell us more.",
+    )
+    OutgoingMessage.objects.update(subject="A subject", body="Dear Maryam", last_error="x")
+    still_pending = OutgoingMessage.objects.get(template="bursary_more_information")
+    OutgoingMessage.objects.filter(pk=still_pending.pk).update(status="pending")
+    Application.objects.update(
+        decided_at=services.months_before(timezone.now(), 25),
+        submitted_at=services.months_before(timezone.now(), 26),
+    )
+
+    assert services.applications_anonymise() == 2
+
+    messages = OutgoingMessage.objects.all()
+    assert len(messages) == 4
+    for message in messages:
+        assert (message.recipient, message.subject, message.body) == ("", "", "")
+        assert (message.context, message.last_error) == ({}, "")
+    still_pending.refresh_from_db()
+    assert still_pending.status == OutgoingMessage.Status.NOT_NEEDED
+
+
+def test_an_anonymised_open_application_can_only_be_withdrawn(
+    in_review, programme_staff, reviewer, settings
+):
+    from tests.factories import user_with_role
+
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    application = in_review()
+    submitted_months_ago(application, 25)
+    services.applications_anonymise()
+    application.refresh_from_db()
+    assert application.next_statuses() == [Status.WITHDRAWN]
+    with pytest.raises(ValidationError):
+        services.review_open(
+            application_id=application.pk, reviewer=user_with_role("Bursary reviewers")
+        )
+    with pytest.raises(ValidationError):
+        services.application_transition(
+            application_id=application.pk,
+            to_status=Status.DECLINED,
+            actor=programme_staff,
+            message="No",
+        )
+    services.application_transition(
+        application_id=application.pk, to_status=Status.WITHDRAWN, actor=programme_staff
+    )
 
 
 @pytest.mark.parametrize(

@@ -130,3 +130,36 @@ def test_apply_in_persian_then_review_approve_and_the_worker_sends_the_answer(
     )
     assert email.to == ["maryam@example.org"]
     assert email.extra_headers["Content-Language"] == "fa"
+
+
+def test_something_else_opens_the_box_for_their_own_words_without_javascript(
+    live_server, phone_without_javascript
+):
+    phone = phone_without_javascript
+    phone.goto(f"{live_server.url}/en/bursaries/learning-and-participation-2026-27/apply/")
+    own_words = phone.get_by_label("Something else? Tell us what, in your own words")
+    expect(own_words).to_be_hidden()
+    phone.get_by_label("Youth theatre, ages 11 to 18 (Stage Two)").check()
+    expect(own_words).to_be_hidden()
+
+    phone.get_by_label("Something else", exact=True).check()
+    expect(own_words).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    own_words.fill("A photography workshop")
+    phone.get_by_label("What should we call you?").fill("Yusuf")
+    phone.get_by_label("By email").check()
+    phone.get_by_label("Your email address").fill("yusuf@example.org")
+    phone.get_by_label("Kit or materials").check()
+    phone.get_by_label("Roughly how much do you need, in pounds (£)?").fill("80")
+    phone.get_by_label("What would taking part mean to you?").fill("I love taking pictures.")
+    phone.get_by_label(
+        "I agree that Norwich Theatre keeps what I have written here to decide on my "
+        "application, as the privacy notice says."
+    ).check()
+    phone.get_by_role("button", name="Send my application").click()
+
+    expect(phone.locator("h1")).to_have_text("Thank you. We have your application.")
+    reference = phone.locator(".reference bdi").inner_text()
+    application = Application.objects.get(reference=reference)
+    assert application.opportunity is None
+    assert application.own_words == "A photography workshop"
