@@ -125,10 +125,14 @@ def test_apply_in_persian_then_review_approve_and_the_worker_sends_the_answer(
     decision = OutgoingMessage.objects.get(template="bursary_decision", language="fa")
     assert decision.dedupe_key == f"bursary:application:{application.pk}:decision"
     wait_until_sent(decision)
-    email = next(
-        email for email in mail.outbox if reference in email.subject and "مریم" in email.body
-    )
+    # Sent in Persian: the decision's own words, not only the name and what staff wrote.
+    decided = fa("We have decided on your bursary application %(reference)s.") % {
+        "reference": reference
+    }
+    (email,) = [email for email in mail.outbox if decided in email.body]
     assert email.to == ["maryam@example.org"]
+    assert fa("You can read this again on the private page:") in email.body
+    assert "£120" in email.body
     assert email.extra_headers["Content-Language"] == "fa"
 
 
