@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaksbr
@@ -123,6 +124,10 @@ class FundForm(forms.ModelForm):
     def clean_budget(self):
         budget = self.cleaned_data["budget"]
         if self.instance.pk and budget is not None:
+            # The admin validates and saves in one transaction: holding the fund from here
+            # means no approval can land between this check and the save (fund_save checks
+            # again, under the same lock, so the save cannot then fail).
+            Fund.objects.select_for_update().get(pk=self.instance.pk)
             awarded = selectors.fund_awarded(fund_id=self.instance.pk)
             if budget < awarded:
                 raise ValidationError(
@@ -332,6 +337,14 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.application_list_for(user=request.user)
+
+    def lookup_allowed(self, lookup, value, request):
+        """Only the filters in the sidebar. Django otherwise takes a filter on any of the
+        model's own fields from the address (?email__startswith=a), with which someone who may
+        not see a detail could guess it a letter at a time."""
+        if lookup.split(LOOKUP_SEP)[0] not in self.list_filter:
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def get_search_fields(self, request):
         if request.user.has_perm(DECIDE):
@@ -655,9 +668,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             initial={
                 "amount_awarded": application.amount_requested,
                 "message": services.decision_message_draft(
-                    application=application,
-                    template=chosen,
-                    amount=application.amount_requested,
+                    application=application, template=chosen
                 ),
             },
         )

@@ -523,8 +523,6 @@ def _applications(fund: Fund, opportunities: list[Opportunity], templates: dict)
                 actor=staff,
                 amount_awarded=application.amount_requested,
                 message=services.decision_message_draft(
-                    application=application,
-                    template=templates[step],
-                    amount=application.amount_requested,
+                    application=application, template=templates[step]
                 ),
             )

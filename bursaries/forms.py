@@ -340,7 +340,12 @@ class DecisionForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, outcome: str, **kwargs):
         super().__init__(*args, **kwargs)
-        if outcome != Application.Status.APPROVED:
+        if outcome == Application.Status.APPROVED:
+            self.fields["message"].help_text = _(
+                "They see it on their private page and in the message we send them. "
+                "{amount} becomes the amount awarded when you confirm."
+            )
+        else:
             del self.fields["amount_awarded"]
         if outcome not in MESSAGE_STATUSES:
             del self.fields["message"]

@@ -36,6 +36,9 @@ from sanctuary.models import OutgoingMessage, User
 from sanctuary.outbox import context_builder
 from sanctuary.services import audit_record, message_queue
 
+# In a decision message, where the amount awarded goes.
+AMOUNT = "{amount}"
+
 DECIDE = "bursaries.decide_application"
 REVIEW = "bursaries.add_review"
 
@@ -314,6 +317,8 @@ def application_transition(
     declining and asking for more information need a message for the applicant, who is sent it
     in their language once the change is committed.
     """
+    if to_status not in Application.Status.values:
+        raise ValidationError(_("That is not a status an application can have."), code="no_status")
     if not _may_move_to(actor=actor, to_status=to_status):
         raise PermissionDenied
     if to_status == Application.Status.APPROVED:
@@ -353,6 +358,9 @@ def application_transition(
         # Only an approved application holds money: any other status gives it back to the fund.
         detail["amount_released"] = str(application.amount_awarded)
         application.amount_awarded = None
+    # The amount goes into the words only now, so they say what was really awarded (nothing,
+    # unless approved).
+    message = message.replace(AMOUNT, _money_in(application.amount_awarded, application))
     if to_status in FINAL_STATUSES:
         application.decided_by = actor
         application.decided_at = timezone.now()
@@ -472,9 +480,7 @@ def applications_decide(
                         to_status=outcome,
                         actor=actor,
                         amount_awarded=amount,
-                        message=decision_message_draft(
-                            application=application, template=template, amount=amount
-                        ),
+                        message=decision_message_draft(application=application, template=template),
                     )
                 )
             except ValidationError as error:
@@ -495,23 +501,26 @@ def applications_decide(
     return decided
 
 
-def decision_message_draft(
-    *, application: Application, template: DecisionTemplate | None, amount: Decimal | None
-) -> str:
-    """The template's words in the applicant's language, with their name and the amount."""
+def decision_message_draft(*, application: Application, template: DecisionTemplate | None) -> str:
+    """The template's words in the applicant's language, with their name filled in.
+
+    The amount stays as {amount}: it is filled in when the decision is made, from the amount
+    really awarded, which staff may change after reading the draft.
+    """
     if template is None:
         return ""
     with translation.override(application.language):
         body = template.body or ""
-        right_to_left = translation.get_language_bidi()
+    return body.replace("{name}", application.name)
+
+
+def _money_in(amount: Decimal | None, application: Application) -> str:
+    """An amount for words in the applicant's language, kept left to right in right-to-left
+    words (Unicode isolates, invisible)."""
     money = pounds(amount)
-    if money and right_to_left:
-        # Kept left to right inside right-to-left words (Unicode isolates, invisible).
-        money = f"\u2066{money}\u2069"
-    values = {"{name}": application.name, "{amount}": money}
-    for placeholder, value in values.items():
-        body = body.replace(placeholder, value)
-    return body
+    with translation.override(application.language):
+        right_to_left = translation.get_language_bidi()
+    return f"\u2066{money}\u2069" if money and right_to_left else money
 
 
 def application_view_record(*, application: Application, actor: User, page: str) -> None:

@@ -613,9 +613,7 @@ def test_the_words_sent_stay_as_they_were_when_the_template_changes(
         application_id=application.pk,
         outcome=Status.DECLINED,
         actor=programme_staff,
-        message=services.decision_message_draft(
-            application=application, template=template, amount=None
-        ),
+        message=services.decision_message_draft(application=application, template=template),
     )
     template.body_en = "Completely different words."
     template.save()
@@ -663,16 +661,47 @@ def test_the_message_draft_is_in_the_applicants_language_with_their_name(
 ):
     application = submit(language="fa")
     draft = services.decision_message_draft(
-        application=application,
-        template=decision_templates[Status.APPROVED],
-        amount=Decimal("120.00"),
+        application=application, template=decision_templates[Status.APPROVED]
     )
-    assert draft == "Maryam عزیز، approved \u2066£120.00\u2069."
-    # The amount stays left to right inside Persian words, with invisible Unicode isolates.
+    # The amount is filled in when the decision is made, from the amount really awarded.
+    assert draft == "Maryam عزیز، approved {amount}."
     english = submit(language="en", email="e@example.org")
     assert services.decision_message_draft(
-        application=english, template=decision_templates[Status.APPROVED], amount=Decimal("5")
-    ) == ("Dear Maryam, approved £5.00.")
+        application=english, template=decision_templates[Status.APPROVED]
+    ) == ("Dear Maryam, approved {amount}.")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "Dear Maryam, approved £80.00."), ("fa", "Maryam عزیز، approved \u2066£80.00\u2069.")],
+)
+def test_the_words_sent_say_the_amount_awarded_not_the_amount_asked_for(
+    submit, in_review, programme_staff, decision_templates, language, words
+):
+    application = in_review(language=language)  # asks for £120
+    draft = services.decision_message_draft(
+        application=application, template=decision_templates[Status.APPROVED]
+    )
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("80"),
+        message=draft,
+    )
+    # The amount stays left to right inside Persian words, with invisible Unicode isolates.
+    assert ApplicantMessage.objects.get(application=application).body == words
+
+
+def test_an_unknown_status_is_refused_with_a_reason(in_review, programme_staff):
+    application = in_review()
+    with pytest.raises(ValidationError) as refused:
+        services.application_transition(
+            application_id=application.pk, to_status="paid", actor=programme_staff
+        )
+    assert refused.value.code == "no_status"
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
 
 
 # Retention --------------------------------------------------------------------------------------
