@@ -273,6 +273,21 @@ class ReviewAdmin(admin.ModelAdmin):
 # Applications -----------------------------------------------------------------------------------
 
 
+class MessagesFilter(admin.SimpleListFilter):
+    """Applications with a message that could not be sent, for someone to follow up."""
+
+    title = _("messages")
+    parameter_name = "messages"
+
+    def lookups(self, request, model_admin):
+        return [("not_sent", _("A message could not be sent"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "not_sent":
+            return queryset.filter(has_failed_message=True)
+        return queryset
+
+
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
     change_form_template = "admin/bursaries/application/change_form.html"
@@ -287,7 +302,14 @@ class ApplicationAdmin(admin.ModelAdmin):
         "average_score",
         "days_waiting",
     ]
-    list_filter = ["status", "fund", "opportunity", "referrer_organisation", "language"]
+    list_filter = [
+        "status",
+        "fund",
+        "opportunity",
+        "referrer_organisation",
+        "language",
+        MessagesFilter,
+    ]
     search_fields = ["reference", "name"]
     list_per_page = 50
     actions = ["approve_selected", "decline_selected", "export_csv"]
@@ -342,7 +364,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         """Only the filters in the sidebar. Django otherwise takes a filter on any of the
         model's own fields from the address (?email__startswith=a), with which someone who may
         not see a detail could guess it a letter at a time."""
-        if lookup.split(LOOKUP_SEP)[0] not in self.list_filter:
+        sidebar = {
+            getattr(list_filter, "parameter_name", list_filter) for list_filter in self.list_filter
+        }
+        if lookup.split(LOOKUP_SEP)[0] not in sidebar:
             return False
         return super().lookup_allowed(lookup, value, request)
 

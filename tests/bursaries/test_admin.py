@@ -867,6 +867,28 @@ def test_a_failed_decision_message_is_visible_in_the_admin(
     }
 
 
+def test_applications_with_a_message_not_sent_can_be_listed_on_their_own(
+    client, in_review, programme_staff
+):
+    failed, fine = in_review(), in_review(email="fine@example.org")
+    for application in (failed, fine):
+        services.application_decide(
+            application_id=application.pk,
+            outcome=Application.Status.DECLINED,
+            actor=programme_staff,
+            message="Sorry.",
+        )
+    OutgoingMessage.objects.filter(
+        template="bursary_decision", dedupe_key__startswith=f"bursary:application:{failed.pk}:"
+    ).update(status=OutgoingMessage.Status.FAILED)
+    client.force_login(programme_staff)
+
+    response = client.get(CHANGELIST, {"messages": "not_sent"})
+
+    assert list(response.context["cl"].result_list) == [failed]
+    assert "A message could not be sent" in response.content.decode()
+
+
 # Who reaches what -------------------------------------------------------------------------------
 
 
