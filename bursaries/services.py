@@ -33,7 +33,7 @@ from bursaries.money import pounds
 from bursaries.selectors import application_first_viewed_at, fund_awarded, message_key_prefix
 from sanctuary.codes import reference_new, token_new
 from sanctuary.models import OutgoingMessage, User
-from sanctuary.outbox import context_builder
+from sanctuary.outbox import MessageNotNeeded, context_builder
 from sanctuary.services import audit_record, message_queue
 
 DECIDE = "bursaries.decide_application"
@@ -570,17 +570,36 @@ def _message(
     )
 
 
-@context_builder("bursary_received")
-@context_builder("bursary_decision")
-@context_builder("bursary_more_information")
-def _application_context(context: dict) -> dict:
+def _application_to_tell(context: dict) -> Application:
     # Loaded when the message is sent, in the applicant's language (the fund's name too).
     application = Application.objects.select_related("fund").get(pk=context["application_id"])
+    if application.anonymised_at is not None:
+        raise MessageNotNeeded("the application has been anonymised")
+    return application
+
+
+@context_builder("bursary_received")
+def _received_context(context: dict) -> dict:
+    return _message_values(application=_application_to_tell(context), words="")
+
+
+@context_builder("bursary_decision")
+@context_builder("bursary_more_information")
+def _words_context(context: dict) -> dict:
+    application = _application_to_tell(context)
     words = ApplicantMessage.objects.filter(application=application)
     if "applicant_message_id" in context:
         words = words.filter(pk=context["applicant_message_id"])
     # (Messages queued before ApplicantMessage existed carry no id: they take the latest.)
-    words = words.order_by("-created_at", "-pk").values_list("body", flat=True).first()
+    words = words.order_by("-created_at", "-pk").first()
+    if words is not None and words.status != application.status:
+        # Approved then withdrawn, or a question overtaken by a decision, before the worker
+        # got to it: the applicant would be told something that no longer holds.
+        raise MessageNotNeeded(f"the application is now {application.status}, not {words.status}")
+    return _message_values(application=application, words=words.body if words else "")
+
+
+def _message_values(*, application: Application, words: str) -> dict:
     return {
         "name": application.name,
         "reference": application.reference,
@@ -588,7 +607,7 @@ def _application_context(context: dict) -> dict:
         "status": application.status,
         "approved": application.status == Application.Status.APPROVED,
         "amount_awarded": application.amount_awarded,
-        "decision_message": words or "",
+        "decision_message": words,
         "to_referrer": application.contact_method == Application.Contact.REFERRER,
         "status_url": settings.SITE_URL + status_path(application=application),
     }

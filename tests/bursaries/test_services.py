@@ -558,50 +558,64 @@ def test_asking_for_more_information_sends_a_message_each_time(
 def test_each_message_keeps_the_words_sent_with_it(
     in_review, programme_staff, django_capture_on_commit_callbacks
 ):
-    from sanctuary.outbox import render_message
+    from sanctuary.outbox import MessageNotNeeded, render_message
+
+    def render(message):
+        return render_message(
+            template=message.template,
+            channel=message.channel,
+            language=message.language,
+            context=message.context,
+        )[1]
 
     application = in_review()
     with django_capture_on_commit_callbacks(execute=True):
-        services.application_transition(
-            application_id=application.pk,
-            to_status=Status.MORE_INFORMATION,
-            actor=programme_staff,
-            message="How much is the bus?",
-        )
-        services.application_transition(
-            application_id=application.pk, to_status=Status.IN_REVIEW, actor=programme_staff
-        )
-        services.application_decide(
-            application_id=application.pk,
-            outcome=Status.APPROVED,
-            actor=programme_staff,
-            amount_awarded=Decimal("120"),
-            message="Yes: £120 for the bus and the course.",
-        )
-    question, decision = ApplicantMessage.objects.filter(application=application)
-    assert (question.status, question.body) == (Status.MORE_INFORMATION, "How much is the bus?")
+        for question in ["How much is the bus?", "Which days can you come?"]:
+            services.application_transition(
+                application_id=application.pk,
+                to_status=Status.MORE_INFORMATION,
+                actor=programme_staff,
+                message=question,
+            )
+            services.application_transition(
+                application_id=application.pk, to_status=Status.IN_REVIEW, actor=programme_staff
+            )
+    first_question = (
+        OutgoingMessage.objects.filter(template="bursary_more_information")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message="One more thing: is it the Saturday group?",
+    )
+
+    # Sent again later (a retry), a message still says what it said the first time.
+    body = render(first_question)
+    assert "How much is the bus?" in body
+    assert "Which days" not in body and "One more thing" not in body
+
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("120"),
+        message="Yes: £120 for the bus and the course.",
+    )
+    *_questions, decision = ApplicantMessage.objects.filter(application=application)
     assert (decision.status, decision.body) == (
         Status.APPROVED,
         "Yes: £120 for the bus and the course.",
     )
     assert decision.language == "fa"
     assert decision.written_by == programme_staff
-
-    # Sent again later (a retry), each message still says what it said the first time.
-    asked = OutgoingMessage.objects.get(template="bursary_more_information")
-    _subject, body = render_message(
-        template=asked.template,
-        channel=asked.channel,
-        language=asked.language,
-        context=asked.context,
-    )
-    assert "How much is the bus?" in body
-    assert "Yes: £120" not in body
     told = OutgoingMessage.objects.get(template="bursary_decision")
-    _subject, body = render_message(
-        template=told.template, channel=told.channel, language=told.language, context=told.context
-    )
-    assert "Yes: £120 for the bus and the course." in body
+    assert "Yes: £120 for the bus and the course." in render(told)
+    # Once decided, a question is no longer sent, even again.
+    with pytest.raises(MessageNotNeeded):
+        render(first_question)
 
 
 def test_the_words_sent_stay_as_they_were_when_the_template_changes(
