@@ -74,6 +74,8 @@ def audit_label(event) -> str:
     detail = event.detail or {}
     if event.action == "application.view" and detail.get("page") == "review":
         return gettext("Read the details on the review page")
+    if event.action == "application.view" and detail.get("page") == "open":
+        return gettext("Saw the name and who referred them, before opening it")
     if event.action == "application.conflict" and detail.get("after_viewing"):
         return gettext("Declared a conflict of interest after reading it")
     if event.action == "application.withdrawn" and detail.get("amount_released"):
@@ -540,12 +542,27 @@ class ApplicationAdmin(admin.ModelAdmin):
         )
 
     def open_view(self, request, object_id):
-        """Before the details: declare a conflict of interest, or open the application."""
+        """Before the details: declare a conflict of interest, or open the application. This
+        page shows who it is from, so seeing it is in the audit trail."""
         application = self._application(request, object_id)
         if not request.user.has_perm(REVIEW):
             raise PermissionDenied
         if selectors.review_of(application=application, user=request.user) is not None:
             return redirect(self._change_url(application))
+        if not application.is_open or application.anonymised_at is not None:
+            # Nothing left to review: nobody new needs to know who it is from.
+            if request.user.has_perm(DECIDE):
+                return redirect(self._change_url(application))
+            notice = (
+                gettext("This application has already been decided")
+                if not application.is_open
+                else gettext("This application has been anonymised.")
+            )
+            return TemplateResponse(
+                request,
+                "admin/bursaries/application/closed.html",
+                self._context(request, application, title=notice),
+            )
         if request.method == "POST":
             try:
                 if "conflict" in request.POST:
@@ -554,6 +571,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             return redirect(self._change_url(application))
+        services.application_view_record(application=application, actor=request.user, page="open")
         return TemplateResponse(
             request,
             "admin/bursaries/application/open.html",

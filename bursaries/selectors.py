@@ -212,10 +212,12 @@ def application_has_conflict(*, application_id: int, user: User) -> bool:
 
 
 def application_first_viewed_at(*, application: Application, user: User):
-    """When this person first opened the application's details in the admin, if ever."""
+    """When this person first opened the application's details in the admin, if ever. (The
+    page before opening it shows only who it is from: it does not count.)"""
     return (
         _application_events(application=application)
         .filter(actor=user, action="application.view")
+        .exclude(detail__page="open")
         .order_by("created_at")
         .values_list("created_at", flat=True)
         .first()

@@ -9,7 +9,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from bursaries import services
 from bursaries.models import Application, DecisionTemplate, Fund, Review
@@ -196,14 +196,93 @@ def test_a_reviewer_first_meets_the_conflict_question_then_the_details(client, s
     assert "conflict of interest" in html
     assert "Maryam" in html
     assert "My private story." not in html
-    assert not AuditEvent.objects.filter(action="application.view").exists()
+    views = AuditEvent.objects.filter(action="application.view")
+    assert [event.detail for event in views] == [{"page": "open"}]
 
     response = client.post(open_url(application), {"open": "1"})
     assert response.url == change_url(application)
     html = client.get(change_url(application)).content.decode()
     assert "My private story." in html
     assert AuditEvent.objects.filter(actor=reviewer, action="application.open").exists()
-    assert AuditEvent.objects.filter(actor=reviewer, action="application.view").count() == 1
+    assert views.filter(actor=reviewer, detail__page="details").count() == 1
+
+
+def test_seeing_the_name_before_opening_is_audited_and_a_conflict_then_is_still_before_reading(
+    client, submit, reviewer, programme_staff
+):
+    application = submit()
+    client.force_login(reviewer)
+    client.get(open_url(application))
+    client.post(open_url(application), {"conflict": "1"})
+
+    event = AuditEvent.objects.get(action="application.view")
+    assert (event.actor, event.object_id, event.detail) == (
+        reviewer,
+        str(application.pk),
+        {"page": "open"},
+    )
+    review = Review.objects.get()
+    assert review.conflict_of_interest and not review.conflict_after_viewing
+    assert AuditEvent.objects.get(action="application.conflict").detail == {"after_viewing": False}
+    client.force_login(programme_staff)
+    html = client.get(change_url(application)).content.decode()
+    assert "Saw the name and who referred them, before opening it" in html
+    assert "Declared a conflict of interest before reading it" in html
+
+
+def test_a_reviewer_new_to_a_decided_application_is_told_so_without_personal_details(
+    client, in_review, programme_staff, partner
+):
+    application = in_review(
+        name="Zahra Karimi",
+        referrer_organisation=partner,
+        referrer_name="Jo Caseworker",
+        referrer_consent=True,
+    )
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="Sorry.",
+    )
+    latecomer = user_with_role("Bursary reviewers")
+    client.force_login(latecomer)
+
+    assert client.get(change_url(application)).url == open_url(application)
+    for response in [
+        client.get(open_url(application)),
+        client.post(open_url(application), {"open": "1"}),
+    ]:
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "This application has already been decided" in html
+        assert application.reference in html
+        for private in ["Zahra", "Karimi", "Jo Caseworker", "I have no conflict of interest"]:
+            assert private not in html, private
+    assert not Review.objects.filter(reviewer=latecomer).exists()
+    assert not AuditEvent.objects.filter(actor=latecomer).exists()
+
+
+def test_a_reviewer_new_to_an_anonymised_application_is_told_so(client, submit, reviewer):
+    application = submit()
+    Application.objects.filter(pk=application.pk).update(name="", anonymised_at=timezone.now())
+    client.force_login(reviewer)
+    response = client.get(open_url(application))
+    assert "This application has been anonymised." in response.content.decode()
+    assert "I have no conflict of interest" not in response.content.decode()
+    assert not AuditEvent.objects.filter(actor=reviewer).exists()
+
+
+def test_staff_who_decide_go_straight_to_a_decided_application(client, in_review, programme_staff):
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="Sorry.",
+    )
+    client.force_login(programme_staff)
+    assert client.get(open_url(application)).url == change_url(application)
 
 
 def test_a_reviewer_who_declares_a_conflict_never_sees_the_application_again(
