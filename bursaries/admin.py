@@ -100,6 +100,18 @@ def audit_label(event) -> str:
     return str(label) % values if values else str(label)
 
 
+# A cell that starts with one of these is read as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that a spreadsheet shows as text, never runs: names staff typed (a fund, an
+    opportunity, a partner) could start with "=". Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _status_label(status: str | None) -> str:
     return Application.Status(status).label if status in Application.Status.values else "–"
 
@@ -832,28 +844,25 @@ class ApplicationAdmin(admin.ModelAdmin):
         references = []
         for application in queryset.order_by("submitted_at"):
             references.append(application.reference)
-            writer.writerow(
-                [
-                    application.reference,
-                    application.fund.name,
-                    application.opportunity.title if application.opportunity else "",
-                    application.status,
-                    application.language,
-                    application.referrer_organisation.name
-                    if application.referrer_organisation
-                    else "",
-                    *["yes" if s.value in application.support else "" for s in supports],
-                    application.amount_requested,
-                    application.amount_awarded if application.amount_awarded is not None else "",
-                    application.review_count,
-                    f"{Decimal(application.score_total) / 3:.1f}"
-                    if application.score_total is not None
-                    else "",
-                    timezone.localdate(application.submitted_at).isoformat(),
-                    timezone.localdate(application.decided_at).isoformat()
-                    if application.decided_at
-                    else "",
-                ]
-            )
+            row = [
+                application.reference,
+                application.fund.name,
+                application.opportunity.title if application.opportunity else "",
+                application.status,
+                application.language,
+                application.referrer_organisation.name if application.referrer_organisation else "",
+                *["yes" if s.value in application.support else "" for s in supports],
+                application.amount_requested,
+                application.amount_awarded if application.amount_awarded is not None else "",
+                application.review_count,
+                f"{Decimal(application.score_total) / 3:.1f}"
+                if application.score_total is not None
+                else "",
+                timezone.localdate(application.submitted_at).isoformat(),
+                timezone.localdate(application.decided_at).isoformat()
+                if application.decided_at
+                else "",
+            ]
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
         services.applications_export_record(references=references, actor=request.user)
         return response

