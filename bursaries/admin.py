@@ -345,7 +345,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     # The list ---------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return selectors.application_list_for(user=request.user)
+        return selectors.application_list_for(
+            user=request.user, with_conflicts=getattr(request, "exporting_for_funders", False)
+        )
 
     def get_search_fields(self, request):
         if request.user.has_perm(DECIDE):
@@ -813,6 +815,17 @@ class ApplicationAdmin(admin.ModelAdmin):
             },
             messages.SUCCESS,
         )
+
+    def changelist_view(self, request, extra_context=None):
+        # An export for funders holds no personal data, so it leaves out nothing: not even the
+        # applications this person declared a conflict of interest on, which the list hides.
+        # (Only the export's answer, a CSV file, is built from this wider list.)
+        request.exporting_for_funders = (
+            request.method == "POST"
+            and request.POST.get("action") == "export_csv"
+            and self.has_export_permission(request)
+        )
+        return super().changelist_view(request, extra_context)
 
     @admin.action(
         description=_("Export the selected applications for funders (CSV)"),

@@ -801,6 +801,30 @@ def test_every_formula_start_is_neutralised(start):
     assert spreadsheet_safe(Decimal("-1")) == Decimal("-1")
 
 
+def test_staff_export_the_applications_they_declared_a_conflict_on_too(
+    client, in_review, programme_staff
+):
+    known = in_review(name="Zahra Karimi")
+    other = in_review(email="other@example.org")
+    services.review_declare_conflict(application_id=known.pk, reviewer=programme_staff)
+    client.force_login(programme_staff)
+    assert list(client.get(CHANGELIST).context["cl"].result_list) == [other]
+
+    response = bulk(client, "export_csv", [other], select_across="1", index="0")
+
+    text = response.content.decode()
+    assert {row["reference"] for row in csv.DictReader(io.StringIO(text))} == {
+        known.reference,
+        other.reference,
+    }
+    assert "Zahra" not in text
+    event = AuditEvent.objects.get(action="application.export")
+    assert event.detail["count"] == 2
+    # The list itself still keeps it away from them.
+    assert list(client.get(CHANGELIST).context["cl"].result_list) == [other]
+    assert client.get(change_url(known)).status_code == 302
+
+
 # Audit and failed messages ----------------------------------------------------------------------
 
 
