@@ -66,6 +66,7 @@ AUDIT_LABELS = {
     "application.approved": _("Approved: %(amount)s"),
     "application.declined": _("Declined"),
     "application.withdrawn": _("Withdrawn"),
+    "application.anonymise": _("Personal details removed after the set time"),
 }
 
 
@@ -78,6 +79,8 @@ def audit_label(event) -> str:
         return gettext("Saw the name and who referred them, before opening it")
     if event.action == "application.conflict" and detail.get("after_viewing"):
         return gettext("Declared a conflict of interest after reading it")
+    if event.action == "application.anonymise" and detail.get("reason") == "request":
+        return gettext("Personal details removed on request")
     if event.action == "application.withdrawn" and detail.get("amount_released"):
         return gettext("Withdrawn: %(amount)s back in the fund") % {
             "amount": pounds(Decimal(detail["amount_released"]))

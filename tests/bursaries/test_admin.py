@@ -825,6 +825,29 @@ def test_staff_export_the_applications_they_declared_a_conflict_on_too(
     assert client.get(change_url(known)).status_code == 302
 
 
+# Removing personal details on request -----------------------------------------------------------
+
+
+def test_the_audit_trail_says_when_personal_details_were_removed_and_why(
+    client, submit, programme_staff, settings
+):
+    on_request = submit()
+    on_schedule = submit(email="old@example.org")
+    services.application_anonymise(application_id=on_request.pk, actor=programme_staff)
+    Application.objects.filter(pk=on_schedule.pk).update(
+        submitted_at=services.months_before(timezone.now(), 30)
+    )
+    services.applications_anonymise()
+    client.force_login(programme_staff)
+
+    with translation.override("uk"):
+        requested = client.get(change_url(on_request)).content.decode()
+        scheduled = client.get(change_url(on_schedule)).content.decode()
+        assert translation.gettext("Personal details removed on request") in requested
+        assert translation.gettext("Personal details removed after the set time") in scheduled
+    assert "application.anonymise" not in requested + scheduled
+
+
 # Audit and failed messages ----------------------------------------------------------------------
 
 
@@ -915,6 +938,7 @@ def test_every_bursary_action_in_the_audit_trail_has_a_label():
         "application.open",
         "application.conflict",
         "application.preview_message",
+        "application.anonymise",
         "review.submit",
     }
     assert actions <= set(AUDIT_LABELS)

@@ -834,6 +834,114 @@ def test_anonymising_also_empties_the_applications_messages_in_the_outbox(
     assert still_pending.status == OutgoingMessage.Status.NOT_NEEDED
 
 
+@pytest.fixture
+def to_forget(in_review, partner, programme_staff):
+    """An approved application, referred, with a reviewer's comment and a decision message
+    still waiting in the outbox."""
+    application = in_review(
+        contact_method=Application.Contact.REFERRER,
+        email="",
+        referrer_organisation=partner,
+        referrer_name="Jo Caseworker",
+        referrer_email="jo@newroutes.example.org",
+        referrer_consent=True,
+        own_words="Photography",
+    )
+    Review.objects.update(comment="She told me about her brother.")
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("110"),
+        message="Dear Maryam, yes.",
+    )
+    application.refresh_from_db()
+    return application
+
+
+def test_staff_remove_an_applicants_personal_details_on_request(
+    to_forget, partner, programme_staff, submit
+):
+    someone_else = submit(name="Olena", email="olena@example.org")
+    old_token = to_forget.status_token
+
+    assert services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+
+    application = Application.objects.get(pk=to_forget.pk)
+    for field in ("name", "email", "statement", "own_words", "referrer_name", "referrer_email"):
+        assert getattr(application, field) == "", field
+    assert application.phone == ""
+    assert application.anonymised_at is not None
+    assert selectors.application_get_by_token(token=old_token) is None
+    assert ApplicantMessage.objects.get(application=application).body == ""
+    assert Review.objects.get(application=application).comment == ""
+    messages = OutgoingMessage.objects.filter(context={}, recipient="")
+    assert {m.template for m in messages} == {"bursary_received", "bursary_decision"}
+    assert {m.status for m in messages} == {OutgoingMessage.Status.NOT_NEEDED}
+    # The figures stay.
+    assert application.status == Status.APPROVED
+    assert application.amount_awarded == Decimal("110.00")
+    assert application.referrer_organisation == partner
+    assert application.support == ["course_fee", "travel"]
+    assert Review.objects.get(application=application).need == 4
+    # Nobody else is touched.
+    someone_else.refresh_from_db()
+    assert someone_else.name == "Olena" and someone_else.anonymised_at is None
+    assert OutgoingMessage.objects.get(context__application_id=someone_else.pk).recipient
+
+
+def test_removing_personal_details_is_one_event_in_the_applications_audit_trail(
+    to_forget, programme_staff
+):
+    services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+
+    [event] = AuditEvent.objects.filter(action="application.anonymise")
+    assert event.actor == programme_staff
+    assert event.detail == {"reason": "request"}
+    assert event in selectors.application_history(application=to_forget)
+
+
+def test_removing_personal_details_twice_changes_nothing(to_forget, programme_staff):
+    services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+    first = Application.objects.get(pk=to_forget.pk)
+
+    assert not services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+
+    again = Application.objects.get(pk=to_forget.pk)
+    assert (again.anonymised_at, again.status_token, again.updated_at) == (
+        first.anonymised_at,
+        first.status_token,
+        first.updated_at,
+    )
+    assert AuditEvent.objects.filter(action="application.anonymise").count() == 1
+
+
+def test_a_reviewer_cannot_remove_personal_details(to_forget, reviewer):
+    with pytest.raises(PermissionDenied):
+        services.application_anonymise(application_id=to_forget.pk, actor=reviewer)
+    assert Application.objects.get(pk=to_forget.pk).name == "Maryam"
+    assert not AuditEvent.objects.filter(action="application.anonymise").exists()
+
+
+def test_the_nightly_anonymisation_records_one_event_per_application(submit, settings):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    old = [submit(email=f"p{n}@example.org") for n in range(2)]
+    recent = submit(email="recent@example.org")
+    for application in old:
+        submitted_months_ago(application, 25)
+
+    assert services.applications_anonymise() == 2
+
+    events = AuditEvent.objects.filter(action="application.anonymise")
+    assert sorted(event.object_id for event in events) == sorted(str(a.pk) for a in old)
+    assert {event.actor for event in events} == {None}
+    assert {event.detail["reason"] for event in events} == {"schedule"}
+    assert not AuditEvent.objects.filter(action="application.anonymise", object_id="").exists()
+    assert not AuditEvent.objects.filter(object_id=str(recent.pk), action="application.anonymise")
+    services.applications_anonymise()
+    assert events.count() == 2
+
+
 def test_an_anonymised_open_application_can_only_be_withdrawn(
     in_review, programme_staff, reviewer, settings
 ):
