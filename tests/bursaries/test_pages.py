@@ -337,6 +337,15 @@ def test_a_fund_closing_during_sending_keeps_everything_typed_too(
     assert "Мої слова." in html
 
 
+@pytest.mark.parametrize("code", ["uk", "ar", "fa", "ps"])
+def test_the_closed_fund_message_is_in_the_pages_language(client, closed_fund, opportunity, code):
+    response = client.post(apply_url(closed_fund, code), form_data(opportunity))
+    html = response.content.decode()
+    assert "This fund closed while you were writing" not in html
+    with translation.override(code):
+        assert str(views.CLOSED_WHILE_WRITING) in html
+
+
 def test_applications_per_hour_default_to_20():
     from sanctuary import settings as project_settings
 
