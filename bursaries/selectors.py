@@ -217,7 +217,7 @@ def application_first_viewed_at(*, application: Application, user: User):
     return (
         _application_events(application=application)
         .filter(actor=user, action="application.view")
-        .exclude(detail__page="open")
+        .exclude(detail__has_key="page", detail__page="open")
         .order_by("created_at")
         .values_list("created_at", flat=True)
         .first()

@@ -292,6 +292,19 @@ def test_staff_who_read_the_details_then_declare_a_conflict_are_recorded_as_afte
     assert event.detail == {"after_viewing": True}
 
 
+def test_only_seeing_who_it_is_from_does_not_count_as_reading_it(submit, reviewer):
+    from sanctuary.services import audit_record
+
+    seen = submit()
+    services.application_view_record(application=seen, actor=reviewer, page="open")
+    assert selectors.application_first_viewed_at(application=seen, user=reviewer) is None
+
+    # A view recorded without a page (before pages were recorded) still counts as reading.
+    read = submit(email="other@example.org")
+    audit_record(actor=reviewer, action="application.view", obj=read)
+    assert selectors.application_first_viewed_at(application=read, user=reviewer) is not None
+
+
 def test_staff_with_a_conflict_cannot_decide_either(in_review, programme_staff):
     application = in_review()
     services.review_declare_conflict(application_id=application.pk, reviewer=programme_staff)
