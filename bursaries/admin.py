@@ -67,6 +67,7 @@ AUDIT_LABELS = {
     "application.approved": _("Approved: %(amount)s"),
     "application.declined": _("Declined"),
     "application.withdrawn": _("Withdrawn"),
+    "application.anonymise": _("Personal details removed after the set time"),
 }
 
 
@@ -75,8 +76,12 @@ def audit_label(event) -> str:
     detail = event.detail or {}
     if event.action == "application.view" and detail.get("page") == "review":
         return gettext("Read the details on the review page")
+    if event.action == "application.view" and detail.get("page") == "open":
+        return gettext("Saw the name and who referred them, before opening it")
     if event.action == "application.conflict" and detail.get("after_viewing"):
         return gettext("Declared a conflict of interest after reading it")
+    if event.action == "application.anonymise" and detail.get("reason") == "request":
+        return gettext("Personal details removed on request")
     if event.action == "application.withdrawn" and detail.get("amount_released"):
         return gettext("Withdrawn: %(amount)s back in the fund") % {
             "amount": pounds(Decimal(detail["amount_released"]))
@@ -97,6 +102,18 @@ def audit_label(event) -> str:
     if "%(amount)s" in str(label):
         values["amount"] = pounds(Decimal(detail.get("amount_awarded") or 0))
     return str(label) % values if values else str(label)
+
+
+# A cell that starts with one of these is read as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that a spreadsheet shows as text, never runs: names staff typed (a fund, an
+    opportunity, a partner) could start with "=". Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _status_label(status: str | None) -> str:
@@ -312,7 +329,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     ]
     search_fields = ["reference", "name"]
     list_per_page = 50
-    actions = ["approve_selected", "decline_selected", "export_csv"]
+    actions = ["approve_selected", "decline_selected", "export_csv", "anonymise_selected"]
     fieldsets = [
         (
             None,
@@ -358,7 +375,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     # The list ---------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return selectors.application_list_for(user=request.user)
+        return selectors.application_list_for(
+            user=request.user, with_conflicts=getattr(request, "exporting_for_funders", False)
+        )
 
     def lookup_allowed(self, lookup, value, request):
         """Only the filters in the sidebar. Django otherwise takes a filter on any of the
@@ -578,12 +597,27 @@ class ApplicationAdmin(admin.ModelAdmin):
         )
 
     def open_view(self, request, object_id):
-        """Before the details: declare a conflict of interest, or open the application."""
+        """Before the details: declare a conflict of interest, or open the application. This
+        page shows who it is from, so seeing it is in the audit trail."""
         application = self._application(request, object_id)
         if not request.user.has_perm(REVIEW):
             raise PermissionDenied
         if selectors.review_of(application=application, user=request.user) is not None:
             return redirect(self._change_url(application))
+        if not application.is_open or application.anonymised_at is not None:
+            # Nothing left to review: nobody new needs to know who it is from.
+            if request.user.has_perm(DECIDE):
+                return redirect(self._change_url(application))
+            notice = (
+                gettext("This application has already been decided")
+                if not application.is_open
+                else gettext("This application has been anonymised.")
+            )
+            return TemplateResponse(
+                request,
+                "admin/bursaries/application/closed.html",
+                self._context(request, application, title=notice),
+            )
         if request.method == "POST":
             try:
                 if "conflict" in request.POST:
@@ -592,6 +626,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             return redirect(self._change_url(application))
+        services.application_view_record(application=application, actor=request.user, page="open")
         return TemplateResponse(
             request,
             "admin/bursaries/application/open.html",
@@ -821,6 +856,58 @@ class ApplicationAdmin(admin.ModelAdmin):
         )
 
     @admin.action(
+        description=_("Remove the applicant's personal details now"), permissions=["decide"]
+    )
+    def anonymise_selected(self, request, queryset):
+        """When someone asks us to delete their application sooner than the schedule would
+        (the privacy notice says they may): after a confirmation, see
+        services.application_anonymise."""
+        applications = list(queryset.order_by("submitted_at"))
+        if "confirm" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/bursaries/application/anonymise.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.opts,
+                    "title": gettext("Remove the applicant's personal details now"),
+                    "applications": applications,
+                    "action": request.POST.get("action"),
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        removed = [
+            application.reference
+            for application in applications
+            if services.application_anonymise(application_id=application.pk, actor=request.user)
+        ]
+        if not removed:
+            self.message_user(request, gettext("Nothing was changed."), messages.WARNING)
+            return None
+        self.message_user(
+            request,
+            ngettext(
+                "Personal details removed from %(count)d application: %(references)s",
+                "Personal details removed from %(count)d applications: %(references)s",
+                len(removed),
+            )
+            % {"count": len(removed), "references": ", ".join(removed)},
+            messages.SUCCESS,
+        )
+        return None
+
+    def changelist_view(self, request, extra_context=None):
+        # An export for funders holds no personal data, so it leaves out nothing: not even the
+        # applications this person declared a conflict of interest on, which the list hides.
+        # (Only the export's answer, a CSV file, is built from this wider list.)
+        request.exporting_for_funders = (
+            request.method == "POST"
+            and request.POST.get("action") == "export_csv"
+            and self.has_export_permission(request)
+        )
+        return super().changelist_view(request, extra_context)
+
+    @admin.action(
         description=_("Export the selected applications for funders (CSV)"),
         permissions=["export"],
     )
@@ -850,28 +937,25 @@ class ApplicationAdmin(admin.ModelAdmin):
         references = []
         for application in queryset.order_by("submitted_at"):
             references.append(application.reference)
-            writer.writerow(
-                [
-                    application.reference,
-                    application.fund.name,
-                    application.opportunity.title if application.opportunity else "",
-                    application.status,
-                    application.language,
-                    application.referrer_organisation.name
-                    if application.referrer_organisation
-                    else "",
-                    *["yes" if s.value in application.support else "" for s in supports],
-                    application.amount_requested,
-                    application.amount_awarded if application.amount_awarded is not None else "",
-                    application.review_count,
-                    f"{Decimal(application.score_total) / 3:.1f}"
-                    if application.score_total is not None
-                    else "",
-                    timezone.localdate(application.submitted_at).isoformat(),
-                    timezone.localdate(application.decided_at).isoformat()
-                    if application.decided_at
-                    else "",
-                ]
-            )
+            row = [
+                application.reference,
+                application.fund.name,
+                application.opportunity.title if application.opportunity else "",
+                application.status,
+                application.language,
+                application.referrer_organisation.name if application.referrer_organisation else "",
+                *["yes" if s.value in application.support else "" for s in supports],
+                application.amount_requested,
+                application.amount_awarded if application.amount_awarded is not None else "",
+                application.review_count,
+                f"{Decimal(application.score_total) / 3:.1f}"
+                if application.score_total is not None
+                else "",
+                timezone.localdate(application.submitted_at).isoformat(),
+                timezone.localdate(application.decided_at).isoformat()
+                if application.decided_at
+                else "",
+            ]
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
         services.applications_export_record(references=references, actor=request.user)
         return response

@@ -150,7 +150,8 @@ class Application(models.Model):
     """One person's request for a bursary. People apply without an account; they follow it
     through a private link. Names, contact details and statements are removed a set time after
     the decision, or after they applied if it was never decided (see
-    services.applications_anonymise); amounts and statuses stay."""
+    services.applications_anonymise), or sooner if they ask (services.application_anonymise);
+    amounts and statuses stay."""
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")

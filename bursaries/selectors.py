@@ -160,10 +160,11 @@ def message_key_prefix_expression():
     )
 
 
-def application_list_for(*, user: User) -> QuerySet[Application]:
+def application_list_for(*, user: User, with_conflicts: bool = False) -> QuerySet[Application]:
     """The applications this person may see, with the figures the admin list shows.
 
-    Someone who declared a conflict of interest never sees that application again. A reviewer
+    Someone who declared a conflict of interest never sees that application again (except,
+    with_conflicts, in an export for funders, which holds no personal data). A reviewer
     sees how many reviews an application has and their average only once their own review of
     it is in: until then both are None, so that no column, sort order or export can tell them
     what the others think. Those who decide see every figure.
@@ -193,15 +194,14 @@ def application_list_for(*, user: User) -> QuerySet[Application]:
         scores_visible = Exists(own_review_submitted)
         review_count = Case(When(scores_visible, then=review_count), default=None)
         score_total = Case(When(scores_visible, then=score_total), default=None)
-    return (
-        Application.objects.filter(~Exists(conflict))
-        .select_related("fund", "opportunity", "referrer_organisation")
-        .annotate(
-            review_count=review_count,
-            score_total=score_total,
-            scores_visible=scores_visible,
-            has_failed_message=Exists(failed_message),
-        )
+    applications = Application.objects.all()
+    if not with_conflicts:
+        applications = applications.filter(~Exists(conflict))
+    return applications.select_related("fund", "opportunity", "referrer_organisation").annotate(
+        review_count=review_count,
+        score_total=score_total,
+        scores_visible=scores_visible,
+        has_failed_message=Exists(failed_message),
     )
 
 
@@ -212,10 +212,12 @@ def application_has_conflict(*, application_id: int, user: User) -> bool:
 
 
 def application_first_viewed_at(*, application: Application, user: User):
-    """When this person first opened the application's details in the admin, if ever."""
+    """When this person first opened the application's details in the admin, if ever. (The
+    page before opening it shows only who it is from: it does not count.)"""
     return (
         _application_events(application=application)
         .filter(actor=user, action="application.view")
+        .exclude(detail__has_key="page", detail__page="open")
         .order_by("created_at")
         .values_list("created_at", flat=True)
         .first()

@@ -6,6 +6,7 @@ trail and queues the applicant's message, all in one transaction.
 """
 
 import calendar
+import logging
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
@@ -33,7 +34,7 @@ from bursaries.money import pounds
 from bursaries.selectors import application_first_viewed_at, fund_awarded, message_key_prefix
 from sanctuary.codes import reference_new, token_new
 from sanctuary.models import OutgoingMessage, User
-from sanctuary.outbox import context_builder
+from sanctuary.outbox import MessageNotNeeded, context_builder
 from sanctuary.services import audit_record, message_queue
 
 # In a decision message, where the amount awarded goes.
@@ -41,6 +42,8 @@ AMOUNT = "{amount}"
 
 DECIDE = "bursaries.decide_application"
 REVIEW = "bursaries.add_review"
+
+logger = logging.getLogger(__name__)
 
 
 # Setting up: funds, opportunities, partners, decision templates --------------------------------
@@ -579,17 +582,36 @@ def _message(
     )
 
 
-@context_builder("bursary_received")
-@context_builder("bursary_decision")
-@context_builder("bursary_more_information")
-def _application_context(context: dict) -> dict:
+def _application_to_tell(context: dict) -> Application:
     # Loaded when the message is sent, in the applicant's language (the fund's name too).
     application = Application.objects.select_related("fund").get(pk=context["application_id"])
+    if application.anonymised_at is not None:
+        raise MessageNotNeeded("the application has been anonymised")
+    return application
+
+
+@context_builder("bursary_received")
+def _received_context(context: dict) -> dict:
+    return _message_values(application=_application_to_tell(context), words="")
+
+
+@context_builder("bursary_decision")
+@context_builder("bursary_more_information")
+def _words_context(context: dict) -> dict:
+    application = _application_to_tell(context)
     words = ApplicantMessage.objects.filter(application=application)
     if "applicant_message_id" in context:
         words = words.filter(pk=context["applicant_message_id"])
     # (Messages queued before ApplicantMessage existed carry no id: they take the latest.)
-    words = words.order_by("-created_at", "-pk").values_list("body", flat=True).first()
+    words = words.order_by("-created_at", "-pk").first()
+    if words is not None and words.status != application.status:
+        # Approved then withdrawn, or a question overtaken by a decision, before the worker
+        # got to it: the applicant would be told something that no longer holds.
+        raise MessageNotNeeded(f"the application is now {application.status}, not {words.status}")
+    return _message_values(application=application, words=words.body if words else "")
+
+
+def _message_values(*, application: Application, words: str) -> dict:
     return {
         "name": application.name,
         "reference": application.reference,
@@ -597,7 +619,7 @@ def _application_context(context: dict) -> dict:
         "status": application.status,
         "approved": application.status == Application.Status.APPROVED,
         "amount_awarded": application.amount_awarded,
-        "decision_message": words or "",
+        "decision_message": words,
         "to_referrer": application.contact_method == Application.Contact.REFERRER,
         "status_url": settings.SITE_URL + status_path(application=application),
     }
@@ -621,15 +643,64 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 
 @transaction.atomic
-def applications_anonymise(*, now: datetime | None = None) -> int:
-    """Remove the person from applications BURSARY_ANONYMISE_AFTER_MONTHS after the decision,
-    or after they were sent if they were never decided (left waiting, or withdrawn).
+def application_anonymise(
+    *, application_id: int, actor: User | None, now: datetime | None = None
+) -> bool:
+    """Remove the person from one application: on their request (actor: the programme staff
+    member who does it), or on schedule (actor None, from applications_anonymise).
 
     Names, contact details, statements, their own words, the referrer's name and email, the
     messages to them (in the outbox too) and reviewers' comments go; the fund, opportunity,
     support types, amounts, status, dates, scores and referring organisation stay, for reports
-    to funders. The private status link stops working. Returns how many applications were
-    anonymised.
+    to funders. The private status link stops working, and a message still waiting to go is
+    not sent. One event in the application's audit trail says so. Returns False, changing
+    nothing, if it was already anonymised.
+    """
+    if actor is not None and not actor.has_perm(DECIDE):
+        raise PermissionDenied
+    application = Application.objects.select_for_update().get(pk=application_id)
+    if application.anonymised_at is not None:
+        return False
+    now = now or timezone.now()
+    Application.objects.filter(pk=application.pk).update(
+        name="",
+        email="",
+        phone="",
+        statement="",
+        own_words="",
+        referrer_name="",
+        referrer_email="",
+        # A fresh secret nobody has: the old link now finds nothing.
+        status_token=token_new(),
+        anonymised_at=now,
+        updated_at=now,
+    )
+    Review.objects.filter(application=application).update(comment="")
+    ApplicantMessage.objects.filter(application=application).update(body="")
+    # Their messages forget the address and the words too (they would otherwise keep them
+    # OUTBOX_KEEP_DAYS); one still waiting to go is no longer needed.
+    outbox = OutgoingMessage.objects.filter(
+        models.Q(template__startswith="bursary_", context__application_id=application.pk)
+        | models.Q(dedupe_key__startswith=message_key_prefix(application.pk))
+    )
+    outbox.filter(status=OutgoingMessage.Status.PENDING).update(
+        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
+    )
+    outbox.update(recipient="", subject="", body="", context={}, last_error="", updated_at=now)
+    audit_record(
+        actor=actor,
+        action="application.anonymise",
+        obj=application,
+        detail={"reason": "schedule" if actor is None else "request"},
+    )
+    return True
+
+
+@transaction.atomic
+def applications_anonymise(*, now: datetime | None = None) -> int:
+    """Remove the person from applications BURSARY_ANONYMISE_AFTER_MONTHS after the decision,
+    or after they were sent if they were never decided (left waiting, or withdrawn), each as
+    application_anonymise does. Returns how many applications were anonymised.
     """
     now = now or timezone.now()
     cutoff = months_before(now, settings.BURSARY_ANONYMISE_AFTER_MONTHS)
@@ -640,31 +711,10 @@ def applications_anonymise(*, now: datetime | None = None) -> int:
         .filter(settled_at__lt=cutoff)
         .values_list("pk", flat=True)
     )
-    for application_id in due:
-        Application.objects.filter(pk=application_id).update(
-            name="",
-            email="",
-            phone="",
-            statement="",
-            own_words="",
-            referrer_name="",
-            referrer_email="",
-            # A fresh secret nobody has: the old link now finds nothing.
-            status_token=token_new(),
-            anonymised_at=now,
-            updated_at=now,
-        )
-    Review.objects.filter(application_id__in=due).update(comment="")
-    ApplicantMessage.objects.filter(application_id__in=due).update(body="")
-    # Their messages forget the address and the words too (they would otherwise keep them
-    # OUTBOX_KEEP_DAYS); one still waiting to go is no longer needed.
-    outbox = OutgoingMessage.objects.filter(
-        template__startswith="bursary_", context__application_id__in=due
+    anonymised = sum(
+        application_anonymise(application_id=application_id, actor=None, now=now)
+        for application_id in due
     )
-    outbox.filter(status=OutgoingMessage.Status.PENDING).update(
-        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
-    )
-    outbox.update(recipient="", subject="", body="", context={}, last_error="", updated_at=now)
-    if due:
-        audit_record(actor=None, action="application.anonymise", detail={"count": len(due)})
-    return len(due)
+    if anonymised:
+        logger.info("Anonymised %d bursary applications", anonymised)
+    return anonymised

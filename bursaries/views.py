@@ -3,17 +3,29 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from bursaries import selectors, services
 from bursaries.forms import ApplicationForm
 from bursaries.models import Application, Fund
-from sanctuary.ratelimit import rate_limit_hit
+from sanctuary.ratelimit import rate_limit_count, rate_limit_reached
 
-# Tries at the form from one address: generous, as a partner charity may help several people
-# apply from one office.
-APPLY_LIMIT = 20
+# Applications sent from one address are limited (BURSARY_APPLICATIONS_PER_HOUR): only those
+# sent count, so a page of mistakes never uses up a try.
+APPLY_SCOPE = "bursary-apply"
 APPLY_PERIOD = 60 * 60
+
+CLOSED_WHILE_WRITING = _(
+    "This fund closed while you were writing, so we could not send your application. "
+    "Everything you typed is still here, so you can copy it and keep it."
+)
+TOO_MANY_APPLICATIONS = _(
+    "Too many applications have been sent from here in the last hour, so we could not send "
+    "yours. Everything you typed is still here: please try again later."
+)
 
 
 def fund_list(request):
@@ -36,27 +48,63 @@ def application_create(request, slug):
     fund = selectors.fund_get_public(slug=slug)
     if fund is None:
         raise Http404
+    if request.method != "POST":
+        if not fund.is_open:
+            return redirect(fund)
+        return _application_form(request, fund, ApplicationForm())
+    # Whatever happens now, what they typed is shown again: nothing written is lost.
+    form = ApplicationForm(data=request.POST)
     if not fund.is_open:
-        return redirect(fund)
-    if request.method == "POST":
-        if rate_limit_hit(request, scope="bursary-apply", limit=APPLY_LIMIT, period=APPLY_PERIOD):
-            return render(request, "429.html", status=429)
-        form = ApplicationForm(data=request.POST)
-        if form.is_valid():
-            try:
-                application = services.application_submit(fund=fund, **form.application_data())
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                return redirect(
-                    reverse("bursaries:sent", kwargs={"token": application.status_token})
-                )
+        return _closed_while_writing(request, fund, form)
+    if rate_limit_reached(request, scope=APPLY_SCOPE, limit=settings.BURSARY_APPLICATIONS_PER_HOUR):
+        form.add_error(None, TOO_MANY_APPLICATIONS)
+        return _application_form(request, fund, form, status=429)
+    if form.is_valid():
+        try:
+            application = services.application_submit(fund=fund, **form.application_data())
+        except ValidationError as error:
+            if getattr(error, "code", None) == "closed":  # it closed as they pressed "Send"
+                return _closed_while_writing(request, fund, form)
+            form.add_service_errors(error)
+        else:
+            rate_limit_count(request, scope=APPLY_SCOPE, period=APPLY_PERIOD)
+            return redirect(reverse("bursaries:sent", kwargs={"token": application.status_token}))
+    return _application_form(request, fund, form)
+
+
+def _closed_while_writing(request, fund, form):
+    next_fund = selectors.fund_next_opening(exclude_id=fund.pk)
+    form.add_error(None, CLOSED_WHILE_WRITING)
+    if next_fund is None:
+        form.add_error(
+            None,
+            gettext(
+                "We have not set a date for the next round yet. Please look again soon, or ask "
+                "us at the weekly welcome drop-in."
+            ),
+        )
+    elif next_fund.is_open:
+        form.add_error(None, gettext("You can apply to %(fund)s now.") % {"fund": next_fund.name})
     else:
-        form = ApplicationForm()
+        form.add_error(
+            None,
+            gettext("The next round opens on %(day)s.")
+            % {"day": date_format(next_fund.opens_on, "DATE_FORMAT")},
+        )
+    return _application_form(request, fund, form, closed=True, next_fund=next_fund)
+
+
+def _application_form(request, fund, form, *, status=200, **extra):
     return render(
         request,
         "bursaries/application_form.html",
-        {"fund": fund, "form": form, "keep_months": settings.BURSARY_ANONYMISE_AFTER_MONTHS},
+        {
+            "fund": fund,
+            "form": form,
+            "keep_months": settings.BURSARY_ANONYMISE_AFTER_MONTHS,
+            **extra,
+        },
+        status=status,
     )
 
 

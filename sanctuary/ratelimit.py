@@ -1,5 +1,10 @@
 """Rate limits for the public forms: so many tries per client in a time window, counted in the
-cache (Redis in production, shared by every process)."""
+cache (Redis in production, shared by every process).
+
+rate_limit_hit counts every try. A form that should count only what it actually did (a sent
+application, not a page of mistakes) asks rate_limit_reached first and calls rate_limit_count
+once it has succeeded.
+"""
 
 import ipaddress
 
@@ -17,15 +22,29 @@ def client_key(request) -> str:
     return str(address)
 
 
+def _cache_key(request, scope: str) -> str:
+    return f"ratelimit:{scope}:{client_key(request)}"
+
+
+def rate_limit_count(request, *, scope: str, period: int) -> int:
+    """Count one try at `scope` from this client and return how many there have been in this
+    window of `period` seconds; the window starts at the first try."""
+    key = _cache_key(request, scope)
+    if cache.add(key, 1, timeout=period):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.add(key, 1, timeout=period)
+        return 1
+
+
+def rate_limit_reached(request, *, scope: str, limit: int) -> bool:
+    """Has this client already used up its `limit` tries at `scope`? Counts nothing."""
+    return (cache.get(_cache_key(request, scope)) or 0) >= limit
+
+
 def rate_limit_hit(request, *, scope: str, limit: int, period: int) -> bool:
     """Count one try at `scope` from this client. True once it is over `limit` per `period`
     seconds; the window starts at the first try."""
-    key = f"ratelimit:{scope}:{client_key(request)}"
-    if cache.add(key, 1, timeout=period):
-        return limit < 1
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.add(key, 1, timeout=period)
-        count = 1
-    return count > limit
+    return rate_limit_count(request, scope=scope, period=period) > limit

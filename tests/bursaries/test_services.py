@@ -292,6 +292,19 @@ def test_staff_who_read_the_details_then_declare_a_conflict_are_recorded_as_afte
     assert event.detail == {"after_viewing": True}
 
 
+def test_only_seeing_who_it_is_from_does_not_count_as_reading_it(submit, reviewer):
+    from sanctuary.services import audit_record
+
+    seen = submit()
+    services.application_view_record(application=seen, actor=reviewer, page="open")
+    assert selectors.application_first_viewed_at(application=seen, user=reviewer) is None
+
+    # A view recorded without a page (before pages were recorded) still counts as reading.
+    read = submit(email="other@example.org")
+    audit_record(actor=reviewer, action="application.view", obj=read)
+    assert selectors.application_first_viewed_at(application=read, user=reviewer) is not None
+
+
 def test_staff_with_a_conflict_cannot_decide_either(in_review, programme_staff):
     application = in_review()
     services.review_declare_conflict(application_id=application.pk, reviewer=programme_staff)
@@ -558,50 +571,64 @@ def test_asking_for_more_information_sends_a_message_each_time(
 def test_each_message_keeps_the_words_sent_with_it(
     in_review, programme_staff, django_capture_on_commit_callbacks
 ):
-    from sanctuary.outbox import render_message
+    from sanctuary.outbox import MessageNotNeeded, render_message
+
+    def render(message):
+        return render_message(
+            template=message.template,
+            channel=message.channel,
+            language=message.language,
+            context=message.context,
+        )[1]
 
     application = in_review()
     with django_capture_on_commit_callbacks(execute=True):
-        services.application_transition(
-            application_id=application.pk,
-            to_status=Status.MORE_INFORMATION,
-            actor=programme_staff,
-            message="How much is the bus?",
-        )
-        services.application_transition(
-            application_id=application.pk, to_status=Status.IN_REVIEW, actor=programme_staff
-        )
-        services.application_decide(
-            application_id=application.pk,
-            outcome=Status.APPROVED,
-            actor=programme_staff,
-            amount_awarded=Decimal("120"),
-            message="Yes: £120 for the bus and the course.",
-        )
-    question, decision = ApplicantMessage.objects.filter(application=application)
-    assert (question.status, question.body) == (Status.MORE_INFORMATION, "How much is the bus?")
+        for question in ["How much is the bus?", "Which days can you come?"]:
+            services.application_transition(
+                application_id=application.pk,
+                to_status=Status.MORE_INFORMATION,
+                actor=programme_staff,
+                message=question,
+            )
+            services.application_transition(
+                application_id=application.pk, to_status=Status.IN_REVIEW, actor=programme_staff
+            )
+    first_question = (
+        OutgoingMessage.objects.filter(template="bursary_more_information")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message="One more thing: is it the Saturday group?",
+    )
+
+    # Sent again later (a retry), a message still says what it said the first time.
+    body = render(first_question)
+    assert "How much is the bus?" in body
+    assert "Which days" not in body and "One more thing" not in body
+
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("120"),
+        message="Yes: £120 for the bus and the course.",
+    )
+    *_questions, decision = ApplicantMessage.objects.filter(application=application)
     assert (decision.status, decision.body) == (
         Status.APPROVED,
         "Yes: £120 for the bus and the course.",
     )
     assert decision.language == "fa"
     assert decision.written_by == programme_staff
-
-    # Sent again later (a retry), each message still says what it said the first time.
-    asked = OutgoingMessage.objects.get(template="bursary_more_information")
-    _subject, body = render_message(
-        template=asked.template,
-        channel=asked.channel,
-        language=asked.language,
-        context=asked.context,
-    )
-    assert "How much is the bus?" in body
-    assert "Yes: £120" not in body
     told = OutgoingMessage.objects.get(template="bursary_decision")
-    _subject, body = render_message(
-        template=told.template, channel=told.channel, language=told.language, context=told.context
-    )
-    assert "Yes: £120 for the bus and the course." in body
+    assert "Yes: £120 for the bus and the course." in render(told)
+    # Once decided, a question is no longer sent, even again.
+    with pytest.raises(MessageNotNeeded):
+        render(first_question)
 
 
 def test_the_words_sent_stay_as_they_were_when_the_template_changes(
@@ -847,6 +874,114 @@ def test_anonymising_also_empties_the_applications_messages_in_the_outbox(
         assert (message.context, message.last_error) == ({}, "")
     still_pending.refresh_from_db()
     assert still_pending.status == OutgoingMessage.Status.NOT_NEEDED
+
+
+@pytest.fixture
+def to_forget(in_review, partner, programme_staff):
+    """An approved application, referred, with a reviewer's comment and a decision message
+    still waiting in the outbox."""
+    application = in_review(
+        contact_method=Application.Contact.REFERRER,
+        email="",
+        referrer_organisation=partner,
+        referrer_name="Jo Caseworker",
+        referrer_email="jo@newroutes.example.org",
+        referrer_consent=True,
+        own_words="Photography",
+    )
+    Review.objects.update(comment="She told me about her brother.")
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("110"),
+        message="Dear Maryam, yes.",
+    )
+    application.refresh_from_db()
+    return application
+
+
+def test_staff_remove_an_applicants_personal_details_on_request(
+    to_forget, partner, programme_staff, submit
+):
+    someone_else = submit(name="Olena", email="olena@example.org")
+    old_token = to_forget.status_token
+
+    assert services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+
+    application = Application.objects.get(pk=to_forget.pk)
+    for field in ("name", "email", "statement", "own_words", "referrer_name", "referrer_email"):
+        assert getattr(application, field) == "", field
+    assert application.phone == ""
+    assert application.anonymised_at is not None
+    assert selectors.application_get_by_token(token=old_token) is None
+    assert ApplicantMessage.objects.get(application=application).body == ""
+    assert Review.objects.get(application=application).comment == ""
+    messages = OutgoingMessage.objects.filter(context={}, recipient="")
+    assert {m.template for m in messages} == {"bursary_received", "bursary_decision"}
+    assert {m.status for m in messages} == {OutgoingMessage.Status.NOT_NEEDED}
+    # The figures stay.
+    assert application.status == Status.APPROVED
+    assert application.amount_awarded == Decimal("110.00")
+    assert application.referrer_organisation == partner
+    assert application.support == ["course_fee", "travel"]
+    assert Review.objects.get(application=application).need == 4
+    # Nobody else is touched.
+    someone_else.refresh_from_db()
+    assert someone_else.name == "Olena" and someone_else.anonymised_at is None
+    assert OutgoingMessage.objects.get(context__application_id=someone_else.pk).recipient
+
+
+def test_removing_personal_details_is_one_event_in_the_applications_audit_trail(
+    to_forget, programme_staff
+):
+    services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+
+    [event] = AuditEvent.objects.filter(action="application.anonymise")
+    assert event.actor == programme_staff
+    assert event.detail == {"reason": "request"}
+    assert event in selectors.application_history(application=to_forget)
+
+
+def test_removing_personal_details_twice_changes_nothing(to_forget, programme_staff):
+    services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+    first = Application.objects.get(pk=to_forget.pk)
+
+    assert not services.application_anonymise(application_id=to_forget.pk, actor=programme_staff)
+
+    again = Application.objects.get(pk=to_forget.pk)
+    assert (again.anonymised_at, again.status_token, again.updated_at) == (
+        first.anonymised_at,
+        first.status_token,
+        first.updated_at,
+    )
+    assert AuditEvent.objects.filter(action="application.anonymise").count() == 1
+
+
+def test_a_reviewer_cannot_remove_personal_details(to_forget, reviewer):
+    with pytest.raises(PermissionDenied):
+        services.application_anonymise(application_id=to_forget.pk, actor=reviewer)
+    assert Application.objects.get(pk=to_forget.pk).name == "Maryam"
+    assert not AuditEvent.objects.filter(action="application.anonymise").exists()
+
+
+def test_the_nightly_anonymisation_records_one_event_per_application(submit, settings):
+    settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
+    old = [submit(email=f"p{n}@example.org") for n in range(2)]
+    recent = submit(email="recent@example.org")
+    for application in old:
+        submitted_months_ago(application, 25)
+
+    assert services.applications_anonymise() == 2
+
+    events = AuditEvent.objects.filter(action="application.anonymise")
+    assert sorted(event.object_id for event in events) == sorted(str(a.pk) for a in old)
+    assert {event.actor for event in events} == {None}
+    assert {event.detail["reason"] for event in events} == {"schedule"}
+    assert not AuditEvent.objects.filter(action="application.anonymise", object_id="").exists()
+    assert not AuditEvent.objects.filter(object_id=str(recent.pk), action="application.anonymise")
+    services.applications_anonymise()
+    assert events.count() == 2
 
 
 def test_an_anonymised_open_application_can_only_be_withdrawn(

@@ -42,3 +42,104 @@ def test_the_task_anonymises_through_the_service(in_review, programme_staff):
     application.refresh_from_db()
     assert application.name == ""
     assert application.amount_awarded == Decimal("50.00")
+
+
+def approved_then_withdrawn(in_review, programme_staff) -> Application:
+    from bursaries import services
+
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.APPROVED,
+        actor=programme_staff,
+        amount_awarded=Decimal("50"),
+        message="Yes, we will pay for the course.",
+    )
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Application.Status.WITHDRAWN,
+        actor=programme_staff,
+    )
+    return application
+
+
+def test_an_approval_withdrawn_before_the_worker_sends_it_is_not_sent(
+    in_review, programme_staff, mailoutbox
+):
+    from sanctuary.models import OutgoingMessage
+    from sanctuary.tasks import send_message
+
+    approved_then_withdrawn(in_review, programme_staff)
+    message = OutgoingMessage.objects.get(template="bursary_decision")
+    assert message.status == OutgoingMessage.Status.PENDING
+
+    send_message(message.pk)
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.NOT_NEEDED
+    assert "withdrawn" in message.last_error
+    assert mailoutbox == []
+
+
+def test_a_question_overtaken_by_a_return_to_review_is_not_sent(
+    submit, programme_staff, mailoutbox
+):
+    from bursaries import services
+    from sanctuary.models import OutgoingMessage
+    from sanctuary.tasks import send_message
+
+    application = submit()
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Application.Status.MORE_INFORMATION,
+        actor=programme_staff,
+        message="Which days can you come?",
+    )
+    services.application_transition(
+        application_id=application.pk,
+        to_status=Application.Status.IN_REVIEW,
+        actor=programme_staff,
+    )
+    message = OutgoingMessage.objects.get(template="bursary_more_information")
+
+    send_message(message.pk)
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.NOT_NEEDED
+    assert mailoutbox == []
+
+
+def test_a_decision_that_still_stands_is_sent(in_review, programme_staff, mailoutbox):
+    from bursaries import services
+    from sanctuary.models import OutgoingMessage
+    from sanctuary.tasks import send_message
+
+    application = in_review()
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="Not this time, sorry.",
+    )
+    message = OutgoingMessage.objects.get(template="bursary_decision")
+
+    send_message(message.pk)
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENT
+    assert "Not this time, sorry." in mailoutbox[0].body
+
+
+def test_a_message_about_an_anonymised_application_is_not_sent(submit, mailoutbox):
+    from sanctuary.models import OutgoingMessage
+    from sanctuary.tasks import send_message
+
+    application = submit()
+    Application.objects.filter(pk=application.pk).update(anonymised_at=timezone.now(), name="")
+    message = OutgoingMessage.objects.get(template="bursary_received")
+
+    send_message(message.pk)
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.NOT_NEEDED
+    assert mailoutbox == []

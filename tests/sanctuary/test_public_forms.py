@@ -6,7 +6,7 @@ from django.test import RequestFactory
 
 from sanctuary.codes import REFERENCE_ALPHABET, reference_new, reference_normalise, token_new
 from sanctuary.forms import HoneypotMixin
-from sanctuary.ratelimit import rate_limit_hit
+from sanctuary.ratelimit import rate_limit_count, rate_limit_hit, rate_limit_reached
 
 
 def test_references_use_only_unambiguous_characters():
@@ -57,6 +57,40 @@ def test_an_ipv6_client_counts_as_its_whole_64_network(settings):
 
     assert hits == [False, False, True]
     assert rate_limit_hit(elsewhere, scope="v6", limit=2, period=60) is False
+
+
+@pytest.mark.redis
+def test_asking_whether_the_limit_is_reached_counts_nothing(settings):
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.7")
+    for _ in range(5):
+        assert rate_limit_reached(request, scope="ask", limit=2) is False
+    assert rate_limit_count(request, scope="ask", period=60) == 1
+    assert rate_limit_reached(request, scope="ask", limit=2) is False
+    assert rate_limit_count(request, scope="ask", period=60) == 2
+    assert rate_limit_reached(request, scope="ask", limit=2) is True
+
+
+@pytest.mark.redis
+def test_counted_tries_are_kept_apart_by_client_and_scope(settings):
+    factory = RequestFactory()
+    first = factory.post("/", REMOTE_ADDR="203.0.113.8")
+    second = factory.post("/", REMOTE_ADDR="203.0.113.9")
+    assert [rate_limit_count(first, scope="apart", period=60) for _ in range(3)] == [1, 2, 3]
+    assert rate_limit_reached(first, scope="apart", limit=3) is True
+    assert rate_limit_reached(second, scope="apart", limit=3) is False
+    assert rate_limit_reached(first, scope="elsewhere", limit=3) is False
+
+
+@pytest.mark.redis
+def test_counted_tries_are_forgotten_when_the_window_ends(settings):
+    import time
+
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.10")
+    rate_limit_count(request, scope="window", period=1)
+    assert rate_limit_reached(request, scope="window", limit=1) is True
+    time.sleep(1.2)
+    assert rate_limit_reached(request, scope="window", limit=1) is False
+    assert rate_limit_count(request, scope="window", period=1) == 1
 
 
 class NoteForm(HoneypotMixin, forms.Form):
