@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models.constants import LOOKUP_SEP
@@ -308,6 +309,7 @@ class MessagesFilter(admin.SimpleListFilter):
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
     change_form_template = "admin/bursaries/application/change_form.html"
+    change_list_template = "admin/bursaries/application/change_list.html"
     list_display = [
         "reference",
         "status",
@@ -539,6 +541,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 view(self.move_view),
                 name="bursaries_application_move",
             ),
+            path("export/", view(self.export_view), name="bursaries_application_export"),
             *super().get_urls(),
         ]
 
@@ -897,15 +900,26 @@ class ApplicationAdmin(admin.ModelAdmin):
         return None
 
     def changelist_view(self, request, extra_context=None):
+        may_export = self.has_export_permission(request)
         # An export for funders holds no personal data, so it leaves out nothing: not even the
         # applications this person declared a conflict of interest on, which the list hides.
         # (Only the export's answer, a CSV file, is built from this wider list.)
         request.exporting_for_funders = (
-            request.method == "POST"
-            and request.POST.get("action") == "export_csv"
-            and self.has_export_permission(request)
+            may_export and request.method == "POST" and request.POST.get("action") == "export_csv"
         )
+        extra_context = {**(extra_context or {}), "may_export": may_export}
         return super().changelist_view(request, extra_context)
+
+    def export_view(self, request):
+        """The list as it is filtered and searched, all of it, as a CSV file for funders."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        request.exporting_for_funders = True
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect(reverse("admin:bursaries_application_changelist") + "?e=1")
+        return self.export_csv(request, changelist.get_queryset(request))
 
     @admin.action(
         description=_("Export the selected applications for funders (CSV)"),

@@ -824,6 +824,36 @@ def test_the_csv_export_has_figures_but_no_personal_data(
     assert AuditEvent.objects.filter(action="application.export", actor=programme_staff).exists()
 
 
+def test_export_this_list_gives_funders_every_application_the_list_shows(
+    client, submit, in_review, programme_staff, reviewer
+):
+    reviewed = in_review(email="a@example.org")
+    waiting = submit(email="b@example.org")
+    client.force_login(programme_staff)
+    export = reverse("admin:bursaries_application_export")
+    page = client.get(CHANGELIST, {"status__exact": "in_review"}).content.decode()
+    assert f'href="{export}?status__exact=in_review"' in page
+
+    filtered = client.get(export, {"status__exact": "in_review"})
+    everything = client.get(export)
+
+    assert filtered["Content-Type"].startswith("text/csv")
+    references = [row["reference"] for row in csv.DictReader(io.StringIO(filtered.text))]
+    assert references == [reviewed.reference]
+    references = [row["reference"] for row in csv.DictReader(io.StringIO(everything.text))]
+    assert sorted(references) == sorted([reviewed.reference, waiting.reference])
+    assert "Maryam" not in everything.text
+    # A filter the list would not take is not taken here either.
+    refused = client.get(export, {"email__startswith": "a"})
+    assert refused.status_code in (302, 400)
+    assert AuditEvent.objects.filter(action="application.export").count() == 2
+
+    # Reviewers have no export: neither the link nor the address.
+    client.force_login(reviewer)
+    assert export not in client.get(CHANGELIST).content.decode()
+    assert client.get(export).status_code == 403
+
+
 def test_the_csv_export_cannot_carry_a_spreadsheet_formula(
     client, submit, programme_staff, opportunity, partner, fund
 ):
