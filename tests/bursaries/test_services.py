@@ -740,27 +740,9 @@ def decided_months_ago(application: Application, months: int) -> None:
     )
 
 
-def test_anonymisation_keeps_the_figures_and_removes_the_person(
-    in_review, partner, programme_staff, settings
-):
+def test_anonymisation_keeps_the_figures_and_removes_the_person(to_forget, partner, settings):
     settings.BURSARY_ANONYMISE_AFTER_MONTHS = 24
-    application = in_review(
-        contact_method=Application.Contact.REFERRER,
-        email="",
-        referrer_organisation=partner,
-        referrer_name="Jo Caseworker",
-        referrer_email="jo@newroutes.example.org",
-        referrer_consent=True,
-        own_words="Photography",
-    )
-    Review.objects.update(comment="She told me about her brother.")
-    services.application_decide(
-        application_id=application.pk,
-        outcome=Status.APPROVED,
-        actor=programme_staff,
-        amount_awarded=Decimal("110"),
-        message="Dear Maryam, yes.",
-    )
+    application = to_forget
     old_token = application.status_token
     decided_months_ago(application, 24)
 
