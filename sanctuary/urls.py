@@ -35,5 +35,8 @@ urlpatterns += i18n_patterns(
     re_path(r"^accounts/(email|confirm-email)/", views.not_here),
     path("accounts/logout/", views.sign_out, name="account_logout"),
     path("accounts/", include("allauth.urls")),
+    # The admin's "Log out" too: whichever way someone signs out, the browser forgets the
+    # register's copies.
+    path("admin/logout/", views.sign_out),
     path("admin/", admin.site.urls),
 )

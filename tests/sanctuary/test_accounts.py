@@ -168,3 +168,19 @@ def test_team_pages_need_a_sign_in(client):
     response = client.get(reverse("team_home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("logout", ["account_logout", "admin:logout"])
+def test_signing_out_either_way_tells_the_browser_to_forget_the_site(
+    client, programme_staff, logout
+):
+    """A tablet is shared: the register's copies kept for reading offline, and its queue,
+    must not outlive the person who signed in."""
+    client.force_login(programme_staff)
+
+    response = client.post(reverse(logout))
+
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("admin:index")).status_code == 302
