@@ -14,7 +14,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaksbr
@@ -295,7 +294,7 @@ class MessagesFilter(admin.SimpleListFilter):
     """Applications with a message that could not be sent, for someone to follow up."""
 
     title = _("messages")
-    parameter_name = "messages"
+    parameter_name = "message_problem"
 
     def lookups(self, request, model_admin):
         return [("not_sent", _("A message could not be sent"))]
@@ -327,7 +326,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         "opportunity",
         "referrer_organisation",
         "language",
-        MessagesFilter,
     ]
     search_fields = ["reference", "name"]
     list_per_page = 50
@@ -377,20 +375,29 @@ class ApplicationAdmin(admin.ModelAdmin):
     # The list ---------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return selectors.application_list_for(
-            user=request.user, with_conflicts=getattr(request, "exporting_for_funders", False)
-        )
+        # What the list shows, the export too: someone who declared a conflict of interest
+        # never sees that application again, not even as a row of figures they could find by
+        # searching for the name.
+        return selectors.application_list_for(user=request.user)
 
     def lookup_allowed(self, lookup, value, request):
         """Only the filters in the sidebar. Django otherwise takes a filter on any of the
         model's own fields from the address (?email__startswith=a), with which someone who may
         not see a detail could guess it a letter at a time."""
-        sidebar = {
-            getattr(list_filter, "parameter_name", list_filter) for list_filter in self.list_filter
-        }
-        if lookup.split(LOOKUP_SEP)[0] not in sidebar:
-            return False
-        return super().lookup_allowed(lookup, value, request)
+        sidebar = set()
+        for list_filter in self.get_list_filter(request):
+            if isinstance(list_filter, str):
+                # The parameters Django's own filters for a field or a relation send.
+                sidebar |= {f"{list_filter}__exact", f"{list_filter}__id__exact"}
+                sidebar.add(f"{list_filter}__isnull")
+            else:
+                sidebar.add(list_filter.parameter_name)
+        return lookup in sidebar and super().lookup_allowed(lookup, value, request)
+
+    def get_list_filter(self, request):
+        if request.user.has_perm("sanctuary.view_outgoingmessage"):
+            return [*self.list_filter, MessagesFilter]
+        return self.list_filter
 
     def get_search_fields(self, request):
         if request.user.has_perm(DECIDE):
@@ -900,21 +907,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         return None
 
     def changelist_view(self, request, extra_context=None):
-        may_export = self.has_export_permission(request)
-        # An export for funders holds no personal data, so it leaves out nothing: not even the
-        # applications this person declared a conflict of interest on, which the list hides.
-        # (Only the export's answer, a CSV file, is built from this wider list.)
-        request.exporting_for_funders = (
-            may_export and request.method == "POST" and request.POST.get("action") == "export_csv"
-        )
-        extra_context = {**(extra_context or {}), "may_export": may_export}
+        extra_context = {**(extra_context or {}), "may_export": self.has_export_permission(request)}
         return super().changelist_view(request, extra_context)
 
     def export_view(self, request):
         """The list as it is filtered and searched, all of it, as a CSV file for funders."""
         if not self.has_export_permission(request):
             raise PermissionDenied
-        request.exporting_for_funders = True
         try:
             changelist = self.get_changelist_instance(request)
         except IncorrectLookupParameters:

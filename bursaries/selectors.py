@@ -160,11 +160,10 @@ def message_key_prefix_expression():
     )
 
 
-def application_list_for(*, user: User, with_conflicts: bool = False) -> QuerySet[Application]:
+def application_list_for(*, user: User) -> QuerySet[Application]:
     """The applications this person may see, with the figures the admin list shows.
 
-    Someone who declared a conflict of interest never sees that application again (except,
-    with_conflicts, in an export for funders, which holds no personal data). A reviewer
+    Someone who declared a conflict of interest never sees that application again. A reviewer
     sees how many reviews an application has and their average only once their own review of
     it is in: until then both are None, so that no column, sort order or export can tell them
     what the others think. Those who decide see every figure.
@@ -194,9 +193,7 @@ def application_list_for(*, user: User, with_conflicts: bool = False) -> QuerySe
         scores_visible = Exists(own_review_submitted)
         review_count = Case(When(scores_visible, then=review_count), default=None)
         score_total = Case(When(scores_visible, then=score_total), default=None)
-    applications = Application.objects.all()
-    if not with_conflicts:
-        applications = applications.filter(~Exists(conflict))
+    applications = Application.objects.filter(~Exists(conflict))
     return applications.select_related("fund", "opportunity", "referrer_organisation").annotate(
         review_count=review_count,
         score_total=score_total,

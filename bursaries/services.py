@@ -364,6 +364,7 @@ def application_transition(
     # The amount goes into the words only now, so they say what was really awarded (nothing,
     # unless approved).
     message = message.replace(AMOUNT, _money_in(application.amount_awarded, application))
+    message = message.replace("{name}", application.name)
     if to_status in FINAL_STATUSES:
         application.decided_by = actor
         application.decided_at = timezone.now()
@@ -584,6 +585,9 @@ def _message(
 
 def _application_to_tell(context: dict) -> Application:
     # Loaded when the message is sent, in the applicant's language (the fund's name too).
+    if "application_id" not in context:
+        # Emptied when the application was anonymised, while this message was on its way.
+        raise MessageNotNeeded("the application has been anonymised")
     application = Application.objects.select_related("fund").get(pk=context["application_id"])
     if application.anonymised_at is not None:
         raise MessageNotNeeded("the application has been anonymised")

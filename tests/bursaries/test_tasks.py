@@ -143,3 +143,34 @@ def test_a_message_about_an_anonymised_application_is_not_sent(submit, mailoutbo
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.NOT_NEEDED
     assert mailoutbox == []
+
+
+def test_a_message_emptied_by_anonymising_while_it_was_on_its_way_is_not_sent(submit, mailoutbox):
+    """Anonymising empties the context of a message a worker is sending; if that attempt fails
+    and is tried again, there is no one left to tell."""
+    from sanctuary.models import OutgoingMessage
+    from sanctuary.tasks import send_message
+
+    submit()
+    message = OutgoingMessage.objects.get(template="bursary_received")
+    OutgoingMessage.objects.filter(pk=message.pk).update(context={}, recipient="")
+
+    send_message(message.pk)
+
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.NOT_NEEDED
+    assert mailoutbox == []
+
+
+def test_a_name_typed_into_a_decision_is_filled_in_when_it_is_made(in_review, programme_staff):
+    from bursaries import services
+
+    application = in_review(name="Maryam")
+    services.application_decide(
+        application_id=application.pk,
+        outcome=Application.Status.DECLINED,
+        actor=programme_staff,
+        message="Dear {name}, not this time.",
+    )
+
+    assert application.messages.get().body == "Dear Maryam, not this time."
