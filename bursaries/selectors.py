@@ -209,11 +209,12 @@ def application_has_conflict(*, application_id: int, user: User) -> bool:
 
 
 def application_first_viewed_at(*, application: Application, user: User):
-    """When this person first opened the application's details in the admin, if ever. (The
-    page before opening it shows only who it is from: it does not count.)"""
+    """When this person first read the application's details in the admin, if ever: on its
+    page, where they review it, or in a decision message they drafted (which quotes its name and
+    words). The page before opening it shows only who it is from: it does not count."""
     return (
         _application_events(application=application)
-        .filter(actor=user, action="application.view")
+        .filter(actor=user, action__in=["application.view", "application.preview_message"])
         .exclude(detail__has_key="page", detail__page="open")
         .order_by("created_at")
         .values_list("created_at", flat=True)

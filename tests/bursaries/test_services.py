@@ -292,6 +292,22 @@ def test_staff_who_read_the_details_then_declare_a_conflict_are_recorded_as_afte
     assert event.detail == {"after_viewing": True}
 
 
+def test_staff_who_only_drafted_a_decision_message_have_read_the_application(
+    submit, programme_staff, decision_templates
+):
+    application = submit()
+    services.decision_message_preview_record(
+        application=application,
+        actor=programme_staff,
+        outcome="declined",
+        template=decision_templates["declined"],
+    )
+    review = services.review_declare_conflict(
+        application_id=application.pk, reviewer=programme_staff
+    )
+    assert review.conflict_after_viewing
+
+
 def test_only_seeing_who_it_is_from_does_not_count_as_reading_it(submit, reviewer):
     from sanctuary.services import audit_record
 
