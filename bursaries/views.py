@@ -11,12 +11,19 @@ from django.views.decorators.cache import never_cache
 from bursaries import selectors, services
 from bursaries.forms import ApplicationForm
 from bursaries.models import Application, Fund
-from sanctuary.ratelimit import rate_limit_count, rate_limit_reached
+from sanctuary.ratelimit import (
+    rate_limit_count,
+    rate_limit_hit,
+    rate_limit_reached,
+    rate_limit_uncount,
+)
 
 # Applications sent from one address are limited (BURSARY_APPLICATIONS_PER_HOUR): only those
 # sent count, so a page of mistakes never uses up a try.
 APPLY_SCOPE = "bursary-apply"
 APPLY_PERIOD = 60 * 60
+TRIES_SCOPE = "bursary-apply-tries"
+TRIES_PER_APPLICATION = 10
 
 CLOSED_WHILE_WRITING = _(
     "This fund closed while you were writing, so we could not send your application. "
@@ -56,20 +63,35 @@ def application_create(request, slug):
     form = ApplicationForm(data=request.POST)
     if not fund.is_open:
         return _closed_while_writing(request, fund, form)
-    if rate_limit_reached(request, scope=APPLY_SCOPE, limit=settings.BURSARY_APPLICATIONS_PER_HOUR):
-        form.add_error(None, TOO_MANY_APPLICATIONS)
-        return _application_form(request, fund, form, status=429)
+    limit = settings.BURSARY_APPLICATIONS_PER_HOUR
+    # Pages of mistakes do not count towards the limit, but a client sending nothing else is
+    # stopped too, at many times the limit.
+    tries = limit * TRIES_PER_APPLICATION
+    if rate_limit_hit(request, scope=TRIES_SCOPE, limit=tries, period=APPLY_PERIOD) or (
+        rate_limit_reached(request, scope=APPLY_SCOPE, limit=limit)
+    ):
+        return _too_many(request, fund, form)
     if form.is_valid():
+        # A place in this hour's allowance is taken before sending, in one atomic step, so two
+        # sends at once cannot both take the last one; it is given back if nothing is sent.
+        if rate_limit_count(request, scope=APPLY_SCOPE, period=APPLY_PERIOD) > limit:
+            rate_limit_uncount(request, scope=APPLY_SCOPE)
+            return _too_many(request, fund, form)
         try:
             application = services.application_submit(fund=fund, **form.application_data())
         except ValidationError as error:
+            rate_limit_uncount(request, scope=APPLY_SCOPE)
             if getattr(error, "code", None) == "closed":  # it closed as they pressed "Send"
                 return _closed_while_writing(request, fund, form)
             form.add_service_errors(error)
         else:
-            rate_limit_count(request, scope=APPLY_SCOPE, period=APPLY_PERIOD)
             return redirect(reverse("bursaries:sent", kwargs={"token": application.status_token}))
     return _application_form(request, fund, form)
+
+
+def _too_many(request, fund, form):
+    form.add_error(None, TOO_MANY_APPLICATIONS)
+    return _application_form(request, fund, form, status=429)
 
 
 def _closed_while_writing(request, fund, form):

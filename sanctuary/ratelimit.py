@@ -2,10 +2,13 @@
 cache (Redis in production, shared by every process).
 
 rate_limit_hit counts every try. A form that should count only what it actually did (a sent
-application, not a page of mistakes) asks rate_limit_reached first and calls rate_limit_count
-once it has succeeded.
+application, not a page of mistakes) takes a place with rate_limit_count just before it acts
+(one atomic increment, so two requests at once cannot both take the last place) and gives it
+back with rate_limit_uncount if it does not act after all; rate_limit_reached asks without
+counting.
 """
 
+import contextlib
 import ipaddress
 
 from allauth.account.adapter import get_adapter
@@ -37,6 +40,12 @@ def rate_limit_count(request, *, scope: str, period: int) -> int:
     except ValueError:  # expired between the two calls
         cache.add(key, 1, timeout=period)
         return 1
+
+
+def rate_limit_uncount(request, *, scope: str) -> None:
+    """Give back a try counted by rate_limit_count that came to nothing."""
+    with contextlib.suppress(ValueError):  # the window has ended meanwhile: nothing to give
+        cache.decr(_cache_key(request, scope))
 
 
 def rate_limit_reached(request, *, scope: str, limit: int) -> bool:

@@ -377,12 +377,44 @@ def test_too_many_applications_from_one_place_keep_what_was_typed(
 @pytest.mark.redis
 def test_only_applications_sent_count_towards_the_limit(client, fund, opportunity, settings):
     settings.BURSARY_APPLICATIONS_PER_HOUR = 2
-    for _ in range(25):
+    for _ in range(15):
         assert client.post(apply_url(fund), form_data(opportunity, name="")).status_code == 200
     for number in range(2):
         response = client.post(apply_url(fund), form_data(opportunity, email=f"p{number}@x.org"))
         assert response.status_code == 302
     assert Application.objects.count() == 2
+    response = client.post(apply_url(fund), form_data(opportunity, email="p3@x.org"))
+    assert response.status_code == 429
+    assert 'value="p3@x.org"' in response.content.decode()
+
+
+@pytest.mark.redis
+def test_a_client_sending_only_mistakes_is_stopped_too(client, fund, opportunity, settings):
+    settings.BURSARY_APPLICATIONS_PER_HOUR = 1
+    answers = [
+        client.post(apply_url(fund), form_data(opportunity, name="")).status_code
+        for _ in range(views.TRIES_PER_APPLICATION + 1)
+    ]
+    assert answers == [200] * views.TRIES_PER_APPLICATION + [429]
+
+
+@pytest.mark.redis
+def test_an_application_not_sent_gives_its_place_in_the_limit_back(
+    client, fund, opportunity, settings, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    settings.BURSARY_APPLICATIONS_PER_HOUR = 1
+    submit = services.application_submit
+
+    def closed(**kwargs):
+        raise ValidationError("This fund is not taking applications now.", code="closed")
+
+    monkeypatch.setattr(services, "application_submit", closed)
+    assert client.post(apply_url(fund), form_data(opportunity)).status_code == 200
+    monkeypatch.setattr(services, "application_submit", submit)
+
+    assert client.post(apply_url(fund), form_data(opportunity)).status_code == 302
 
 
 # Following it -----------------------------------------------------------------------------------

@@ -6,7 +6,12 @@ from django.test import RequestFactory
 
 from sanctuary.codes import REFERENCE_ALPHABET, reference_new, reference_normalise, token_new
 from sanctuary.forms import HoneypotMixin
-from sanctuary.ratelimit import rate_limit_count, rate_limit_hit, rate_limit_reached
+from sanctuary.ratelimit import (
+    rate_limit_count,
+    rate_limit_hit,
+    rate_limit_reached,
+    rate_limit_uncount,
+)
 
 
 def test_references_use_only_unambiguous_characters():
@@ -106,3 +111,12 @@ def test_the_bot_trap_refuses_a_filled_in_form_and_keeps_what_was_typed():
 
 def test_the_bot_trap_lets_an_empty_trap_through():
     assert NoteForm(data={"note": "hello", "website": ""}).is_valid()
+
+
+@pytest.mark.redis
+def test_a_place_counted_for_nothing_is_given_back(settings):
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
+    assert rate_limit_count(request, scope="back", period=60) == 1
+    rate_limit_uncount(request, scope="back")
+    assert rate_limit_count(request, scope="back", period=60) == 1
+    rate_limit_uncount(request, scope="missing")  # nothing counted: nothing to give back
