@@ -38,6 +38,7 @@
 
   var queue = load(queueKey, []);
   var settled = []; // sent and answered, counted until the next redraw from the server
+  var answeredIds = {}; // taps this page has seen answered, never to be taken up again
   var notices = document.getElementById("register-notices");
   var sending = false;
   var offline = false;
@@ -99,12 +100,41 @@
   function tap(fields, row, delta) {
     var one = Object.assign({ id: newId(), at: Date.now(), row: row, delta: delta }, fields);
     queue.push(one);
-    save(queueKey, queue);
+    keepQueue();
     show(one);
     drawTotals();
     flush();
     return one;
   }
+
+  /* The same register open in two tabs shares one stored queue: before writing it, take up
+     what the other tab has queued, so that neither writes over the other's taps. A tap sent
+     by both is applied once (the server knows it by its id). */
+  function takeUpOthers() {
+    var known = {};
+    queue.forEach(function (one) { known[one.id] = true; });
+    var added = load(queueKey, []).filter(function (one) {
+      return !known[one.id] && !answeredIds[one.id];
+    });
+    if (!added.length) {
+      return false;
+    }
+    queue = queue.concat(added).sort(function (a, b) { return a.at - b.at; });
+    added.forEach(show);
+    return true;
+  }
+
+  function keepQueue() {
+    takeUpOthers();
+    save(queueKey, queue);
+  }
+
+  window.addEventListener("storage", function (event) {
+    if (event.key === queueKey && takeUpOthers()) {
+      drawTotals();
+      flush();
+    }
+  });
 
   function inText(count) {
     return "✓ " + interpolate(ngettext("%(count)s in", "%(count)s in", count), { count: count }, true);
@@ -178,6 +208,10 @@
       row.dataset.inChildren = row.dataset.children;
       row.querySelector(".register-row__act").innerHTML = '<p class="register-in"></p>';
       row.querySelector(".register-in").textContent = inText(party(row));
+      var shownUndo = row.querySelector(".register-undo");
+      if (shownUndo) {
+        shownUndo.remove(); // checked in from another tab too: one undo button
+      }
       row.querySelector(".register-row__who").appendChild(undoButton(gettext("Undo check-in")));
     } else if (one.kind === "undo") {
       row.classList.remove("is-in");
@@ -335,9 +369,10 @@
           notify(result.message);
         }
         settled.push(one);
+        answeredIds[one.id] = true;
         return false;
       });
-      save(queueKey, queue);
+      keepQueue();
       poll();
       if (queue.length) {
         flush();

@@ -541,3 +541,27 @@ def test_signing_out_warns_of_unsent_taps_and_leaves_no_names_on_the_tablet(
     with contextlib.suppress(PlaywrightError):  # the browser's own "no connection" page
         page.goto(f"{live_server.url}/en/team/attendance/sessions/{door.pk}/")
     expect(page.get_by_text("Bilal")).to_have_count(0)
+
+
+def test_taps_queued_in_two_tabs_of_one_tablet_are_all_kept(
+    live_server, tablet, door, families, priya
+):
+    first = tablet(priya)
+    open_register(first, live_server, door)
+    second = first.context.new_page()
+    open_register(second, live_server, door)
+    first.context.route(REGISTER_CALLS, lambda route: route.abort("internetdisconnected"))
+    bilal, oksana = families["Bilal"], families["Oksana"]
+
+    check_in_button(first, bilal).tap()
+    check_in_button(second, oksana).tap()
+
+    # Each tab takes up the other's tap: neither writes over it in the shared storage.
+    expect(second.locator("#register-sync")).to_contain_text("2 waiting to sync")
+    expect(first.locator("#register-sync")).to_contain_text("2 waiting to sync")
+    first.close()
+    first.context.unroute(REGISTER_CALLS)
+
+    eventually(second, lambda: live_check_ins(bilal) and live_check_ins(oksana), timeout=20)
+    expect(second.locator("#register-sync")).to_be_hidden(timeout=A_FEW_SECONDS)
+    assert CheckIn.objects.filter(session=door).count() == 2
