@@ -74,25 +74,31 @@ def demo_load() -> DropInSeries:
     return series
 
 
+def _series_new(*, text: dict, **fields) -> DropInSeries:
+    """A weekly series for 40 people with interpreters, its words in every language."""
+    series = DropInSeries(
+        capacity=40, interpreter_languages=["ar", "fa", "prs", "ps", "uk", "ti"], **fields
+    )
+    for language, words in text.items():
+        for field, value in words.items():
+            setattr(series, f"{field}_{language}", value)
+    return services.series_save(series=series, actor=None)
+
+
 def _welcome_load() -> DropInSeries:
     venue = Venue.objects.get(slug="theatre-royal")
     series = DropInSeries.objects.filter(venue=venue, title_en=TEXT["en"]["title"]).first()
     if series is not None:
         services.sessions_generate(series=series)
         return series
-    series = DropInSeries(
+    series = _series_new(
         venue=venue,
+        text=TEXT,
         weekday=Weekday.WEDNESDAY,
         start_time=time(10, 30),
         end_time=time(13, 0),
-        capacity=40,
         booking_opens_days=28,
-        interpreter_languages=["ar", "fa", "prs", "ps", "uk", "ti"],
     )
-    for language, fields in TEXT.items():
-        for field, value in fields.items():
-            setattr(series, f"{field}_{language}", value)
-    services.series_save(series=series, actor=None)
     upcoming = DropInSession.objects.filter(series=series, starts_at__gt=timezone.now())
     first, second = upcoming.order_by("starts_at")[:2]
     for (name, adults, children), language in zip(NAMES, LANGUAGES, strict=True):
@@ -151,19 +157,14 @@ def _family_load() -> DropInSession:
     today = timezone.localdate()
     series = DropInSeries.objects.filter(venue=venue, title_en=FAMILY_TEXT["en"]["title"]).first()
     if series is None:
-        series = DropInSeries(
+        series = _series_new(
             venue=venue,
+            text=FAMILY_TEXT,
             weekday=today.weekday(),
             start_time=time(10, 0),
             end_time=time(16, 0),
-            capacity=40,
             booking_opens_days=14,
-            interpreter_languages=["ar", "fa", "prs", "ps", "uk", "ti"],
         )
-        for language, fields in FAMILY_TEXT.items():
-            for field, value in fields.items():
-                setattr(series, f"{field}_{language}", value)
-        services.series_save(series=series, actor=None)
     session = series.sessions.filter(date=today).first()
     if session is None:
         # The series may have been made on another day of the week.
