@@ -39,6 +39,7 @@ from bursaries.models import (
     Review,
 )
 from bursaries.money import pounds
+from sanctuary.admin import ReadOnlyAdmin
 
 DECIDE = "bursaries.decide_application"
 REVIEW = "bursaries.add_review"
@@ -245,7 +246,7 @@ class DecisionTemplateAdmin(TranslationAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyAdmin):
     """A list of reviews: everyone's for those who decide, a reviewer's own for a reviewer.
     Reviews are written from the application's page."""
 
@@ -276,15 +277,6 @@ class ReviewAdmin(admin.ModelAdmin):
         if not request.user.has_perm(DECIDE):
             reviews = reviews.filter(reviewer=request.user)
         return reviews
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # Applications -----------------------------------------------------------------------------------

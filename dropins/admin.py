@@ -25,6 +25,7 @@ from dropins.models import (
     DropInSession,
     InterpreterLanguage,
 )
+from sanctuary.admin import ReadOnlyAdmin
 
 
 class DropInSeriesForm(forms.ModelForm):
@@ -394,7 +395,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(admin.ModelAdmin):
+class CheckInAdmin(ReadOnlyAdmin):
     """Who arrived, as the tablets recorded it. Read-only: the register is where it happens."""
 
     list_display = [
@@ -412,12 +413,3 @@ class CheckInAdmin(admin.ModelAdmin):
     search_fields = ["=booking__reference"]
     ordering = ["-arrived_at"]
     exclude = ["client_id"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
