@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dropins import selectors, services
 from dropins.models import LONDON, Attendance, RegisterAction
 from dropins.services import RegisterTap, TapResult
+from dropins.views import not_indexed
 
 # The most taps one request may carry; a tablet with more sends them in turns.
 TAPS_PER_REQUEST = 50
@@ -80,11 +81,6 @@ def _session_or_404(request, pk):
     return session
 
 
-def _private(response):
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
 @require_GET
 def worker(request):
     """The service worker that keeps the register readable offline (no data in it)."""
@@ -99,7 +95,7 @@ def worker(request):
 @never_cache
 @attendance_required
 def today(request):
-    return _private(
+    return not_indexed(
         render(
             request,
             "dropins/register/today.html",
@@ -128,7 +124,7 @@ def register(request, pk):
         # The no-JavaScript forms' taps get their ids from this (see _form_tap).
         "page_key": uuid.uuid4(),
     }
-    return _private(render(request, "dropins/register/register.html", context))
+    return not_indexed(render(request, "dropins/register/register.html", context))
 
 
 def _count(value, default=None):
@@ -359,7 +355,7 @@ def close(request, pk):
         services.register_close(session_id=session.pk, actor=request.user)
         messages.success(request, _("The register is closed. Thank you!"))
         return redirect("register:session", pk=session.pk)
-    return _private(
+    return not_indexed(
         render(
             request,
             "dropins/register/close.html",

@@ -19,7 +19,7 @@ from sanctuary.ratelimit import rate_limit_hit
 BOOKED = "dropins:booked"
 
 
-def _private(response):
+def not_indexed(response):
     """A page with someone's booking on it: never indexed (and never cached: see never_cache)."""
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -132,7 +132,7 @@ def booked(request):
     if booking.pk and not booking.is_live:
         return redirect(booking.manage_path())  # cancelled since: the private link says so
     manage_url = request.build_absolute_uri(booking.manage_path())
-    return _private(
+    return not_indexed(
         render(
             request,
             "dropins/booked.html",
@@ -173,7 +173,7 @@ def manage(request, token):
         else:
             messages.success(request, _("Thank you. Your booking is changed."))
             return redirect(booking.manage_path())
-    return _private(
+    return not_indexed(
         render(
             request,
             "dropins/manage.html",
@@ -203,7 +203,7 @@ def cancel(request, token):
         else:
             messages.success(request, _("Your booking is cancelled. Thank you for telling us."))
         return redirect(booking.manage_path())
-    return _private(
+    return not_indexed(
         render(
             request,
             "dropins/cancel.html",
