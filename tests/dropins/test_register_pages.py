@@ -567,3 +567,23 @@ def test_changes_take_a_bounded_number_of_queries(
         )
 
     assert len(response.json()["rows"]) == 60 + 6
+
+
+def test_each_tap_in_a_batch_costs_a_few_queries(
+    client, door_session, volunteer, django_assert_max_num_queries
+):
+    """A tablet back from a Wi-Fi drop sends its whole queue: each tap is checked under the
+    session's lock with the rows already loaded, not looked up again field by field."""
+    DropInSession.objects.filter(pk=door_session.pk).update(capacity=1000)
+    bookings = [book(door_session, first_name=f"Person {index}") for index in range(10)]
+    client.force_login(volunteer)
+    taps = [{"id": str(uuid.uuid4()), "kind": "check_in", "booking": b.pk} for b in bookings]
+    again = [{**tap, "id": str(uuid.uuid4())} for tap in taps]
+
+    with django_assert_max_num_queries(6 + 10 * 9):
+        fresh = sync(client, door_session, *taps).json()["results"]
+    with django_assert_max_num_queries(6 + 10 * 8):
+        already = sync(client, door_session, *again).json()["results"]
+
+    assert {result["outcome"] for result in fresh} == {"applied"}
+    assert {result["outcome"] for result in already} == {"already"}
