@@ -328,7 +328,7 @@ def application_transition(
         # The fund first, then the application: every approval, single or bulk, takes its
         # locks in this order, so two at once wait for each other rather than deadlock.
         fund_id = Application.objects.values_list("fund_id", flat=True).get(pk=application_id)
-        Fund.objects.select_for_update().get(pk=fund_id)
+        fund = Fund.objects.select_for_update().get(pk=fund_id)
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("fund")
@@ -353,9 +353,7 @@ def application_transition(
             {"message": ValidationError(_("Write a message to the applicant."), code="no_message")}
         )
     if to_status == Application.Status.APPROVED:
-        application.amount_awarded = _award_within_budget(
-            application=application, amount=amount_awarded
-        )
+        application.amount_awarded = _award_within_budget(fund=fund, amount=amount_awarded)
         detail["amount_awarded"] = str(application.amount_awarded)
     elif application.amount_awarded is not None:
         # Only an approved application holds money: any other status gives it back to the fund.
@@ -393,14 +391,13 @@ def application_transition(
     return application
 
 
-def _award_within_budget(*, application: Application, amount: Decimal | None) -> Decimal:
+def _award_within_budget(*, fund: Fund, amount: Decimal | None) -> Decimal:
     if amount is None or amount <= 0:
         raise ValidationError(
             {"amount_awarded": ValidationError(_("Say how much to award."), code="no_amount")}
         )
     # The fund's row is locked (application_transition): every approval from this fund waits
     # for the one before to finish, so what is left is read after its award.
-    fund = Fund.objects.select_for_update().get(pk=application.fund_id)
     left = fund.budget - fund_awarded(fund_id=fund.pk)
     if amount > left:
         raise ValidationError(
