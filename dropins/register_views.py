@@ -340,7 +340,7 @@ def changes(request, pk):
                 {**context, "totals": selectors.register_totals(session)},
                 request,
             ),
-            "closed": Attendance.objects.filter(session=session).exists(),
+            "closed": session.register_closed,
         }
     )
 

@@ -168,8 +168,12 @@ def register_sessions_today(*, user: User, today=None) -> list[DropInSession]:
 
 def register_session_get(*, user: User, pk: int, today=None) -> DropInSession | None:
     """The session whose register this person may open: volunteers only today's at their
-    venues; programme staff any session's."""
-    sessions = DropInSession.objects.select_related("series", "series__venue").filter(pk=pk)
+    venues; programme staff any session's. With `register_closed`."""
+    sessions = (
+        DropInSession.objects.select_related("series", "series__venue")
+        .filter(pk=pk)
+        .annotate(register_closed=Exists(Attendance.objects.filter(session=OuterRef("pk"))))
+    )
     if not _register_all_venues(user):
         today = today or timezone.localdate(timezone=LONDON)
         sessions = sessions.filter(date=today, series__venue__in=user.venues.all())

@@ -561,7 +561,7 @@ def test_changes_take_a_bounded_number_of_queries(
     client.force_login(volunteer)
     client.get(url("session", door_session))
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(13):
         response = client.get(
             url("changes", door_session, after=0), headers={"Accept": "application/json"}
         )
