@@ -326,3 +326,41 @@ def test_anonymising_forgets_walk_ins_names_and_keeps_their_numbers(session, set
 
     walk_in = CheckIn.objects.get()
     assert (walk_in.first_name, walk_in.people) == ("", 3)
+
+
+@pytest.mark.parametrize("started", [False, True], ids=["still-to-come", "under-way"])
+def test_the_demo_has_a_family_drop_in_today_with_families_in(db, started):
+    """Whatever the time of day the demo is loaded, today's family drop-in is booked through
+    the booking service (even once it has started) and keeps its own times."""
+    import io
+    from datetime import time
+
+    from django.core.management import call_command
+
+    from dropins.models import LONDON, DropInSeries, DropInSession
+    from venues.models import Venue
+
+    if started:
+        # The family drop-in began at midnight: booking it has closed.
+        venue = Venue.objects.create(slug="stage-two", name="Stage Two")
+        services.series_save(
+            series=DropInSeries(
+                venue=venue,
+                title_en="Family drop-in",
+                weekday=timezone.localdate(timezone=LONDON).weekday(),
+                start_time=time(0, 0),
+                end_time=time(23, 59),
+                capacity=40,
+            ),
+            actor=None,
+        )
+    call_command("demo_data", stdout=io.StringIO())
+
+    session = DropInSession.objects.get(
+        series__title_en="Family drop-in", date=timezone.localdate(timezone=LONDON)
+    )
+    assert session.bookings.filter(status="confirmed").count() == 14
+    assert session.starts_at == session.series.times_on(session.date)[0]
+    check_ins = CheckIn.objects.filter(session=session, voided_at=None)
+    assert check_ins.filter(booking__isnull=False).count() == 3
+    assert check_ins.filter(booking=None).count() == 1
