@@ -882,7 +882,7 @@ def test_the_csv_export_cannot_carry_a_spreadsheet_formula(
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_every_formula_start_is_neutralised(start):
-    from bursaries.admin import spreadsheet_safe
+    from bursaries.exports import spreadsheet_safe
 
     assert spreadsheet_safe(f"{start}1+1") == f"'{start}1+1"
     assert spreadsheet_safe(f"a{start}") == f"a{start}"
@@ -1080,7 +1080,7 @@ def test_staff_see_the_audit_trail_of_an_application_in_their_language(
 
 
 def test_every_bursary_action_in_the_audit_trail_has_a_label():
-    from bursaries.admin import AUDIT_LABELS
+    from bursaries.admin.display import AUDIT_LABELS
 
     actions = {f"application.{status}" for status in Application.Status.values} - {
         "application.submitted"
