@@ -2,13 +2,12 @@
 or referrers' names."""
 
 import csv
-from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 
-from bursaries import services
+from bursaries import rules, services
 from bursaries.models import Application
 from sanctuary.models import User
 
@@ -62,9 +61,7 @@ def applications_csv(*, applications: QuerySet[Application], actor: User) -> Htt
             application.amount_requested,
             application.amount_awarded if application.amount_awarded is not None else "",
             application.review_count,
-            f"{Decimal(application.score_total) / 3:.1f}"
-            if application.score_total is not None
-            else "",
+            "" if application.score_total is None else rules.average_score(application.score_total),
             timezone.localdate(application.submitted_at).isoformat(),
             timezone.localdate(application.decided_at).isoformat()
             if application.decided_at

@@ -91,11 +91,11 @@ class Fund(models.Model):
             raise ValidationError({"closes_on": _("A fund cannot close before it opens.")})
 
     def state_on(self, day: date) -> str:
-        if day < self.opens_on:
-            return self.State.UPCOMING
-        if day > self.closes_on:
-            return self.State.CLOSED
-        return self.State.OPEN
+        from bursaries.rules import is_fund_open
+
+        if is_fund_open(self, day):
+            return self.State.OPEN
+        return self.State.UPCOMING if day < self.opens_on else self.State.CLOSED
 
     @property
     def state(self) -> str:
@@ -103,6 +103,7 @@ class Fund(models.Model):
 
     @property
     def is_open(self) -> bool:
+        """Taking applications today (bursaries.rules.is_fund_open)."""
         return self.state == self.State.OPEN
 
 
@@ -449,19 +450,8 @@ class Review(models.Model):
         return f"{self.application} · {self.reviewer}"
 
     @property
-    def is_submitted(self) -> bool:
-        return self.submitted_at is not None and not self.conflict_of_interest
-
-    @property
     def conflict_after_viewing(self) -> bool:
         return self.conflict_of_interest and self.opened_at is not None
-
-    @property
-    def score(self) -> Decimal | None:
-        """The mean of the three scores, to one decimal place."""
-        if None in (self.need, self.benefit, self.fit):
-            return None
-        return (Decimal(self.need + self.benefit + self.fit) / 3).quantize(Decimal("0.1"))
 
 
 class ApplicantMessage(models.Model):

@@ -16,11 +16,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
-from bursaries import exports, selectors, services
+from bursaries import exports, rules, selectors, services
 from bursaries.admin.display import money_or_dash
 from bursaries.forms import BulkDecisionForm, DecisionForm, ReviewForm
 from bursaries.models import Application
-from bursaries.rules import DECIDE, REVIEW
 
 
 def _application(model_admin, request, object_id) -> Application:
@@ -53,13 +52,13 @@ def open_view(request, object_id, *, model_admin):
     """Before the details: declare a conflict of interest, or open the application. This
     page shows who it is from, so seeing it is in the audit trail."""
     application = _application(model_admin, request, object_id)
-    if not request.user.has_perm(REVIEW):
+    if not rules.is_reviewer(request.user):
         raise PermissionDenied
     if selectors.review_of(application=application, user=request.user) is not None:
         return redirect(change_url(application))
-    if not application.is_open or application.anonymised_at is not None:
+    if not rules.is_reviewable(application):
         # Nothing left to review: nobody new needs to know who it is from.
-        if request.user.has_perm(DECIDE):
+        if rules.may_decide(request.user):
             return redirect(change_url(application))
         notice = (
             gettext("This application has already been decided")
@@ -91,7 +90,7 @@ def conflict_view(request, object_id, *, model_admin):
     """A conflict of interest noticed after reading the application: declared all the same,
     and recorded as after viewing."""
     application = _application(model_admin, request, object_id)
-    if not request.user.has_perm(REVIEW):
+    if not rules.is_reviewer(request.user):
         raise PermissionDenied
     if request.method == "POST":
         try:
@@ -120,7 +119,7 @@ def _declare_conflict(model_admin, request, application):
 
 def review_view(request, object_id, *, model_admin):
     application = _application(model_admin, request, object_id)
-    if not request.user.has_perm(REVIEW):
+    if not rules.is_reviewer(request.user):
         raise PermissionDenied
     review = selectors.review_of(application=application, user=request.user)
     if review is None:
@@ -171,7 +170,7 @@ def review_view(request, object_id, *, model_admin):
 def move_view(request, object_id, to_status, *, model_admin):
     """Decide, ask for more information, put in review or withdraw: one application."""
     application = _application(model_admin, request, object_id)
-    if not request.user.has_perm(DECIDE):
+    if not rules.may_decide(request.user):
         raise PermissionDenied
     if to_status not in application.next_statuses():
         raise Http404
@@ -230,7 +229,7 @@ def move_view(request, object_id, to_status, *, model_admin):
             templates=templates,
             chosen=chosen,
             fund=selectors.fund_with_totals(fund_id=application.fund_id),
-            average_score=model_admin.average_score(application),
+            average_score=rules.average_score(application.score_total),
             title=gettext("%(reference)s: %(status)s")
             % {
                 "reference": application.reference,

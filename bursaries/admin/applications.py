@@ -3,7 +3,6 @@ one application. Applications are never edited here: what the applicant wrote st
 wrote it, and every change of status goes through bursaries.services, from the workflow pages
 in bursaries.staff_views that get_urls wires in."""
 
-from decimal import Decimal
 from functools import partial
 
 from django.contrib import admin
@@ -18,10 +17,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from bursaries import exports, selectors, services, staff_views
+from bursaries import exports, rules, selectors, services, staff_views
 from bursaries.admin.display import audit_label, money_or_dash, their_words
 from bursaries.models import OPEN_STATUSES, Application
-from bursaries.rules import DECIDE, REVIEW
 
 
 class MessagesFilter(admin.SimpleListFilter):
@@ -134,12 +132,12 @@ class ApplicationAdmin(admin.ModelAdmin):
         return self.list_filter
 
     def get_search_fields(self, request):
-        if request.user.has_perm(DECIDE):
+        if rules.may_see_contact_details(request.user):
             return [*self.search_fields, *self.CONTACT_FIELDS]
         return self.search_fields
 
     def get_fieldsets(self, request, obj=None):
-        if request.user.has_perm(DECIDE):
+        if rules.may_see_contact_details(request.user):
             return self.fieldsets
         return [
             (
@@ -183,7 +181,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             return gettext("after your review")
         if obj.score_total is None:
             return "–"
-        return f"{Decimal(obj.score_total) / 3:.1f}"
+        return str(rules.average_score(obj.score_total))
 
     @admin.display(description=_("days waiting"), ordering="-submitted_at")
     def days_waiting(self, obj):
@@ -256,7 +254,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         return False  # anonymised on a schedule instead
 
     def has_decide_permission(self, request):
-        return request.user.has_perm(DECIDE)
+        return rules.may_decide(request.user)
 
     def has_export_permission(self, request):
         return request.user.has_perm("bursaries.export_application")
@@ -297,24 +295,24 @@ class ApplicationAdmin(admin.ModelAdmin):
         if application is None:
             return super().change_view(request, object_id, form_url, extra_context)
         user = request.user
-        can_decide = user.has_perm(DECIDE)
+        can_decide = rules.may_decide(user)
         own_review = selectors.review_of(application=application, user=user)
         if own_review is None and not can_decide:
             # Reviewers first say whether they have a conflict of interest.
             return redirect("admin:bursaries_application_open", application.pk)
         if request.method == "GET":
             services.application_view_record(application=application, actor=user, page="details")
+        may_review = rules.may_review(user, application)
         context = {
             "can_decide": can_decide,
-            "can_review": user.has_perm(REVIEW)
-            and application.is_open
-            and not (own_review and own_review.submitted_at),
-            "can_declare_conflict": user.has_perm(REVIEW) and application.is_open,
+            "can_review": may_review and not (own_review and own_review.submitted_at),
+            "can_declare_conflict": may_review,
             "own_review": own_review,
             "reviews": selectors.reviews_visible_to(application=application, user=user),
             "moves": application.next_statuses() if can_decide else [],
             "fund": selectors.fund_with_totals(fund_id=application.fund_id),
             "score_total": application.score_total,
+            "scores_visible": application.scores_visible,
         }
         if user.has_perm("sanctuary.view_outgoingmessage"):
             context["outbox_messages"] = selectors.application_messages(application=application)

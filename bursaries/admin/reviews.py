@@ -3,10 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from bursaries import selectors
+from bursaries import rules, selectors
 from bursaries.admin.display import their_words
 from bursaries.models import Review
-from bursaries.rules import DECIDE
 from sanctuary.admin import ReadOnlyAdmin
 
 
@@ -39,6 +38,6 @@ class ReviewAdmin(ReadOnlyAdmin):
         reviews = super().get_queryset(request)
         visible = selectors.application_list_for(user=request.user).values("pk")
         reviews = reviews.filter(application__in=visible)
-        if not request.user.has_perm(DECIDE):
+        if not rules.may_decide(request.user):
             reviews = reviews.filter(reviewer=request.user)
         return reviews

@@ -3,14 +3,12 @@ goes through its service, which audits it."""
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from bursaries import selectors, services
 from bursaries.admin.display import money_or_dash
 from bursaries.models import DecisionTemplate, Fund, Opportunity, PartnerOrganisation
-from bursaries.money import pounds
 
 
 @admin.register(PartnerOrganisation)
@@ -30,16 +28,12 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
 class FundForm(forms.ModelForm):
     def clean_budget(self):
         budget = self.cleaned_data["budget"]
-        if self.instance.pk and budget is not None:
-            # The admin validates and saves in one transaction: holding the fund from here
-            # means no approval can land between this check and the save (fund_save checks
-            # again, under the same lock, so the save cannot then fail).
-            Fund.objects.select_for_update().get(pk=self.instance.pk)
-            awarded = selectors.fund_awarded(fund_id=self.instance.pk)
-            if budget < awarded:
-                raise ValidationError(
-                    _("This fund has already awarded %(awarded)s.") % {"awarded": pounds(awarded)}
-                )
+        # The admin validates and saves in one transaction: the check holds the fund from
+        # here, so no approval can land between it and the save (fund_save checks again).
+        fund = self.instance
+        if fund.pk is not None and budget is not None:
+            fund.budget = budget
+            services.fund_budget_check(fund=fund)
         return budget
 
 

@@ -27,6 +27,7 @@ from bursaries.services.retention import (
 from bursaries.services.reviewing import review_declare_conflict, review_open, review_submit
 from bursaries.services.setup import (
     decision_template_save,
+    fund_budget_check,
     fund_save,
     opportunity_save,
     partner_save,
@@ -45,6 +46,7 @@ __all__ = [
     "decision_message_draft",
     "decision_message_preview_record",
     "decision_template_save",
+    "fund_budget_check",
     "fund_save",
     "months_before",
     "opportunity_save",

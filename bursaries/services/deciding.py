@@ -17,29 +17,14 @@ from bursaries.models import (
     Application,
     DecisionTemplate,
     Fund,
-    Review,
 )
 from bursaries.money import pounds
-from bursaries.rules import DECIDE, REVIEW
-from bursaries.selectors import fund_awarded
+from bursaries.rules import fund_remaining, is_within_budget, may_move_to
 from sanctuary.models import User
 from sanctuary.services import audit_record
 
 # In a decision message, where the amount awarded goes.
 AMOUNT = "{amount}"
-
-
-def _has_conflict(*, actor: User, application_id: int) -> bool:
-    return Review.objects.filter(
-        application_id=application_id, reviewer=actor, conflict_of_interest=True
-    ).exists()
-
-
-def _may_move_to(*, actor: User, to_status: str) -> bool:
-    """Reviewers review (which puts an application in review); programme staff decide."""
-    if actor.has_perm(DECIDE):
-        return True
-    return to_status == Application.Status.IN_REVIEW and actor.has_perm(REVIEW)
 
 
 @transaction.atomic
@@ -60,8 +45,7 @@ def application_transition(
     """
     if to_status not in Application.Status.values:
         raise ValidationError(_("That is not a status an application can have."), code="no_status")
-    if not _may_move_to(actor=actor, to_status=to_status):
-        raise PermissionDenied
+    fund = None
     if to_status == Application.Status.APPROVED:
         # The fund first, then the application: every approval, single or bulk, takes its
         # locks in this order, so two at once wait for each other rather than deadlock.
@@ -72,7 +56,28 @@ def application_transition(
         .select_related("fund")
         .get(pk=application_id)
     )
-    if _has_conflict(actor=actor, application_id=application.pk):
+    return _move(
+        application=application,
+        fund=fund,
+        to_status=to_status,
+        actor=actor,
+        amount_awarded=amount_awarded,
+        message=message,
+    )
+
+
+def _move(
+    *,
+    application: Application,
+    fund: Fund | None,
+    to_status: str,
+    actor: User,
+    amount_awarded: Decimal | None,
+    message: str,
+) -> Application:
+    """application_transition, for an application (and, when approving, its fund) the caller
+    has locked."""
+    if not may_move_to(user=actor, application=application, to_status=to_status):
         raise PermissionDenied
     before = application.status
     if to_status not in application.next_statuses():
@@ -136,8 +141,8 @@ def _award_within_budget(*, fund: Fund, amount: Decimal | None) -> Decimal:
         )
     # The fund's row is locked (application_transition): every approval from this fund waits
     # for the one before to finish, so what is left is read after its award.
-    left = fund.budget - fund_awarded(fund_id=fund.pk)
-    if amount > left:
+    if not is_within_budget(fund, amount):
+        left = fund_remaining(fund)
         raise ValidationError(
             {
                 "amount_awarded": ValidationError(
@@ -187,38 +192,54 @@ def applications_decide(
     if outcome not in (Application.Status.APPROVED, Application.Status.DECLINED):
         raise ValueError(f"Not a decision: {outcome}")
     approving = outcome == Application.Status.APPROVED
-    applications = list(
-        Application.objects.filter(pk__in=list(application_ids))
+    ids = sorted(set(application_ids))
+    funds = {}
+    if approving:
+        # The funds first, once for the whole batch and in a fixed order, then the
+        # applications: as application_transition locks them, so two at once wait for each
+        # other rather than deadlock.
+        fund_ids = set(
+            Application.objects.filter(pk__in=ids).values_list("fund_id", flat=True).distinct()
+        )
+        funds = {
+            fund.pk: fund
+            for fund in Fund.objects.select_for_update().filter(pk__in=fund_ids).order_by("pk")
+        }
+    locked = list(
+        Application.objects.select_for_update(of=("self",))
         .select_related("fund")
-        .order_by("submitted_at", "pk")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    applications = sorted(
+        locked, key=lambda application: (application.submitted_at, application.pk)
     )
     problems = []
-    if approving:
-        # Funds first, in a fixed order (as application_transition locks them).
-        fund_ids = sorted({application.fund_id for application in applications})
-        funds = Fund.objects.select_for_update().filter(pk__in=fund_ids).order_by("pk")
-        for fund in funds:
-            asked = sum(a.amount_requested for a in applications if a.fund_id == fund.pk)
-            left = fund.budget - fund_awarded(fund_id=fund.pk)
-            if asked > left:
-                problems.append(
-                    ValidationError(
-                        _("Together they ask for %(asked)s, but %(left)s is left in %(fund)s.")
-                        % {"asked": pounds(asked), "left": pounds(left), "fund": fund.name},
-                        code="over_budget",
-                    )
+    for fund in funds.values():
+        asked = sum(a.amount_requested for a in applications if a.fund_id == fund.pk)
+        if not is_within_budget(fund, asked):
+            problems.append(
+                ValidationError(
+                    _("Together they ask for %(asked)s, but %(left)s is left in %(fund)s.")
+                    % {
+                        "asked": pounds(asked),
+                        "left": pounds(fund_remaining(fund)),
+                        "fund": fund.name,
+                    },
+                    code="over_budget",
                 )
+            )
     decided = []
     if not problems:
         for application in applications:
-            amount = application.amount_requested if approving else None
             try:
                 decided.append(
-                    application_transition(
-                        application_id=application.pk,
+                    _move(
+                        application=application,
+                        fund=funds.get(application.fund_id),
                         to_status=outcome,
                         actor=actor,
-                        amount_awarded=amount,
+                        amount_awarded=application.amount_requested if approving else None,
                         message=decision_message_draft(application=application, template=template),
                     )
                 )

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bursaries.models import ApplicantMessage, Application, Review
-from bursaries.rules import DECIDE
+from bursaries.rules import may_decide
 from bursaries.selectors import message_key_prefix
 from sanctuary.codes import token_new
 from sanctuary.models import OutgoingMessage, User
@@ -44,7 +44,7 @@ def application_anonymise(
     not sent. One event in the application's audit trail says so. Returns False, changing
     nothing, if it was already anonymised.
     """
-    if actor is not None and not actor.has_perm(DECIDE):
+    if actor is not None and not may_decide(actor):
         raise PermissionDenied
     application = Application.objects.select_for_update().get(pk=application_id)
     if application.anonymised_at is not None:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bursaries.models import Application, Review
-from bursaries.rules import REVIEW
+from bursaries.rules import review_refusal
 from bursaries.selectors import application_first_viewed_at
 from bursaries.services.deciding import application_transition
 from sanctuary.models import User
@@ -17,13 +17,18 @@ def _review_for(*, application: Application, reviewer: User) -> Review | None:
     return Review.objects.filter(application=application, reviewer=reviewer).first()
 
 
-def _check_may_review(*, reviewer: User, application: Application) -> None:
-    if not reviewer.has_perm(REVIEW):
-        raise PermissionDenied
-    if not application.is_open:
+def _check_may_review(
+    *, reviewer: User, application: Application, conflict_allowed: bool = False
+) -> None:
+    """Raise unless the reviewer may review the application (bursaries.rules.may_review);
+    declaring a conflict again is allowed (and changes nothing)."""
+    refusal = review_refusal(reviewer, application)
+    if refusal == "decided":
         raise ValidationError(_("This application has been decided."), code="decided")
-    if application.anonymised_at is not None:
+    if refusal == "anonymised":
         raise ValidationError(_("This application has been anonymised."), code="anonymised")
+    if refusal == "not_reviewer" or (refusal == "conflict" and not conflict_allowed):
+        raise PermissionDenied
 
 
 @transaction.atomic
@@ -35,7 +40,7 @@ def review_declare_conflict(*, application_id: int, reviewer: User) -> Review:
     they had read the application (opened_at, and the audit trail's "after_viewing").
     """
     application = Application.objects.select_for_update().get(pk=application_id)
-    _check_may_review(reviewer=reviewer, application=application)
+    _check_may_review(reviewer=reviewer, application=application, conflict_allowed=True)
     review = _review_for(application=application, reviewer=reviewer)
     if review is not None and review.conflict_of_interest:
         return review
@@ -66,8 +71,6 @@ def review_open(*, application_id: int, reviewer: User) -> Review:
     _check_may_review(reviewer=reviewer, application=application)
     review = _review_for(application=application, reviewer=reviewer)
     if review is not None:
-        if review.conflict_of_interest:
-            raise PermissionDenied
         return review
     review = Review(application=application, reviewer=reviewer, opened_at=timezone.now())
     review.full_clean()
@@ -98,8 +101,6 @@ def review_submit(
         raise ValidationError(
             _("Say first whether you have a conflict of interest."), code="not_opened"
         )
-    if review.conflict_of_interest:
-        raise PermissionDenied
     if review.submitted_at is not None:
         raise ValidationError(
             _("You have already submitted your review. A submitted review cannot be changed."),

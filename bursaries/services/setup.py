@@ -2,6 +2,7 @@
 staff edit it, with an audit row."""
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -9,25 +10,34 @@ from django.utils.translation import gettext_lazy as _
 
 from bursaries.models import DecisionTemplate, Fund, Opportunity, PartnerOrganisation
 from bursaries.money import pounds
-from bursaries.selectors import fund_awarded
+from bursaries.rules import fund_awarded, is_within_budget
 from sanctuary.models import User
 from sanctuary.services import audit_record
+
+
+def fund_budget_check(*, fund: Fund) -> None:
+    """Raise unless the fund's budget, as staff are setting it, still covers what it has
+    awarded (bursaries.rules.is_within_budget). Call it inside a transaction: it locks the
+    fund's row, so no approval lands between the check and the save."""
+    if fund.pk is None or fund.budget is None:
+        return
+    Fund.objects.select_for_update().get(pk=fund.pk)
+    if not is_within_budget(fund, Decimal("0")):
+        raise ValidationError(
+            _("This fund has already awarded %(awarded)s.")
+            % {"awarded": pounds(fund_awarded(fund))},
+            code="below_awarded",
+        )
 
 
 @transaction.atomic
 def fund_save(*, fund: Fund, actor: User | None, changed: Iterable[str] = ()) -> Fund:
     """Save a fund as staff edit it. Its budget can never drop below what it has awarded."""
     created = fund.pk is None
-    if not created:
-        Fund.objects.select_for_update().get(pk=fund.pk)
-        awarded = fund_awarded(fund_id=fund.pk)
-        if fund.budget is not None and fund.budget < awarded:
-            raise ValidationError(
-                {
-                    "budget": _("This fund has already awarded %(awarded)s.")
-                    % {"awarded": pounds(awarded)}
-                }
-            )
+    try:
+        fund_budget_check(fund=fund)
+    except ValidationError as error:
+        raise ValidationError({"budget": error}) from None
     return _save_audited(obj=fund, actor=actor, changed=changed, created=created, name="fund")
 
 
