@@ -229,6 +229,11 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # The one-time key the form carried: the same form sent again (a double tap, a retry after
+    # a lost reply) finds this application instead of making another. None for older rows.
+    submission_key = models.CharField(
+        _("submission key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("application")
@@ -266,13 +271,6 @@ class Application(models.Model):
         super().clean()
         if self.anonymised_at is not None:
             return
-        # Keep only the contact details the chosen way of reaching them needs.
-        if self.contact_method != self.Contact.EMAIL:
-            self.email = ""
-        if self.contact_method != self.Contact.PHONE:
-            self.phone = ""
-        if self.contact_method != self.Contact.REFERRER:
-            self.referrer_email = ""
         errors = {}
         if not self.name.strip():
             errors["name"] = _("Tell us what to call you.")

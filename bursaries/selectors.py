@@ -92,6 +92,11 @@ def application_get_by_token(*, token: str) -> Application | None:
     )
 
 
+def application_by_submission_key(*, key: str) -> Application | None:
+    """The application first sent with this one-time form key, if any."""
+    return Application.objects.filter(submission_key=key).first()
+
+
 def application_message_now(*, application: Application) -> ApplicantMessage | None:
     """What staff last wrote to the applicant, if it goes with where the application is now:
     the decision once decided, the question while more information is asked for."""
