@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -115,8 +116,18 @@ class OutgoingMessage(models.Model):
         help_text=_("The folder under templates/messages/ that holds this message's text."),
     )
     context = models.JSONField(_("context"), default=dict, blank=True)
-    subject = models.CharField(_("subject"), max_length=255, blank=True)
-    body = models.TextField(_("body"), blank=True)
+    # What the message is about (a booking, an application, an account): anonymising that
+    # thing forgets its messages through this link, whatever their template.
+    subject_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("about"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject_id = models.PositiveBigIntegerField(_("about id"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -138,7 +149,10 @@ class OutgoingMessage(models.Model):
         verbose_name = _("outgoing message")
         verbose_name_plural = _("outgoing messages")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["subject_type", "subject_id"]),
+        ]
         permissions = [("retry_outgoingmessage", _("Can retry failed messages"))]
 
     def __str__(self):
