@@ -20,10 +20,15 @@ def language_choices():
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        """One spelling per address: people type capitals, mail servers ignore them."""
+        return super().normalize_email(email).lower()
+
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=self.normalize_email(email), **extra_fields)
         if password:
             user.set_password(password)
         else:
@@ -80,10 +85,6 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
-
-    def clean(self):
-        super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
 
     @property
     def display_name(self) -> str:

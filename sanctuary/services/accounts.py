@@ -44,6 +44,7 @@ def user_save(
         user.set_password(password)
     elif created:
         user.set_unusable_password()
+    user.email = User.objects.normalize_email(user.email)
     user.full_clean(exclude=["password"])
     user.save()
     roles_before = set() if created else set(user.groups.values_list("name", flat=True))
