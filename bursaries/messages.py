@@ -35,6 +35,7 @@ def application_message_queue(
         language=application.language,
         context={"application_id": application.pk}
         | ({"applicant_message_id": words.pk} if words else {}),
+        subject=application,
     )
 
 

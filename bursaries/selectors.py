@@ -6,18 +6,16 @@ from datetime import date, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
-    CharField,
     Count,
     DecimalField,
     Exists,
-    OuterRef,
     Q,
     QuerySet,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bursaries import rules
@@ -33,6 +31,7 @@ from bursaries.models import (
     Review,
 )
 from sanctuary.models import AuditEvent, OutgoingMessage, User
+from sanctuary.selectors import messages_about, messages_about_outer
 
 MONEY = DecimalField(max_digits=11, decimal_places=2)
 ZERO = Value(0, output_field=MONEY)
@@ -136,17 +135,6 @@ def fund_with_totals(*, fund_id: int) -> Fund:
 # Applications in the admin ----------------------------------------------------------------------
 
 
-def message_key_prefix_expression():
-    """The dedupe-key prefix of an application's messages (message_key_prefix), for
-    the application in the outer query."""
-    return Concat(
-        Value("bursary:application:"),
-        Cast(OuterRef("pk"), output_field=CharField()),
-        Value(":"),
-        output_field=CharField(),
-    )
-
-
 def application_list_for(*, user: User) -> QuerySet[Application]:
     """The applications this person may see, with the figures the admin list shows.
 
@@ -155,10 +143,7 @@ def application_list_for(*, user: User) -> QuerySet[Application]:
     it is in: until then both are None, so that no column, sort order or export can tell them
     what the others think. Those who decide see every figure.
     """
-    failed_message = OutgoingMessage.objects.filter(
-        status=OutgoingMessage.Status.FAILED,
-        dedupe_key__startswith=message_key_prefix_expression(),
-    )
+    failed_message = messages_about_outer(Application).filter(status=OutgoingMessage.Status.FAILED)
     review_count = Count("reviews", filter=rules.review_counts_q(prefix="reviews__"))
     score_total = rules.score_total_expression()
     scores_visible = rules.may_see_scores_expression(user)
@@ -221,9 +206,7 @@ def applicant_messages(*, application: Application) -> QuerySet[ApplicantMessage
 
 
 def application_messages(*, application: Application) -> QuerySet[OutgoingMessage]:
-    return OutgoingMessage.objects.filter(
-        dedupe_key__startswith=message_key_prefix(application.pk)
-    ).order_by("created_at")
+    return messages_about(application).order_by("created_at")
 
 
 def _application_events(*, application: Application) -> QuerySet[AuditEvent]:

@@ -31,7 +31,7 @@ from dropins.models import (
 )
 from sanctuary.codes import reference_new, token_new
 from sanctuary.models import OutgoingMessage, User
-from sanctuary.services import audit_record, message_queue
+from sanctuary.services import audit_record, message_queue, messages_forget
 
 
 class BookingError(Exception):
@@ -443,6 +443,7 @@ def _tell(booking: Booking, template: str, *, key: str = "") -> list[OutgoingMes
                 dedupe_key=f"{template}:booking:{booking.pk}:{key or 'once'}:{channel}",
                 language=booking.language,
                 context={"booking_id": booking.pk},
+                subject=booking,
             )
         )
     return messages
@@ -496,13 +497,7 @@ def bookings_anonymise(*, now=None) -> int:
     )
     booking_ids = list(old.values_list("pk", flat=True)[:5000])
     # Their messages forget the address too (they would otherwise keep it OUTBOX_KEEP_DAYS).
-    messages = OutgoingMessage.objects.filter(
-        template__startswith="dropin_", context__booking_id__in=booking_ids
-    )
-    messages.filter(status=OutgoingMessage.Status.PENDING).update(
-        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
-    )
-    messages.update(recipient="", context={}, last_error="", updated_at=now)
+    messages_forget(subjects=Booking.objects.filter(pk__in=booking_ids))
     # Walk-ins' names go at the same time; their numbers stay.
     CheckIn.objects.filter(
         booking__isnull=True,

@@ -20,6 +20,7 @@ from bursaries.models import (
 )
 from bursaries.money import pounds
 from bursaries.rules import fund_remaining, is_within_budget, may_move_to
+from sanctuary.locks import lock_row, lock_rows
 from sanctuary.models import User
 from sanctuary.services import audit_record
 
@@ -50,12 +51,8 @@ def application_transition(
         # The fund first, then the application: every approval, single or bulk, takes its
         # locks in this order, so two at once wait for each other rather than deadlock.
         fund_id = Application.objects.values_list("fund_id", flat=True).get(pk=application_id)
-        fund = Fund.objects.select_for_update().get(pk=fund_id)
-    application = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("fund")
-        .get(pk=application_id)
-    )
+        fund = lock_row(Fund, fund_id)
+    application = lock_row(Application.objects.select_related("fund"), application_id)
     return _move(
         application=application,
         fund=fund,
@@ -201,19 +198,9 @@ def applications_decide(
         fund_ids = set(
             Application.objects.filter(pk__in=ids).values_list("fund_id", flat=True).distinct()
         )
-        funds = {
-            fund.pk: fund
-            for fund in Fund.objects.select_for_update().filter(pk__in=fund_ids).order_by("pk")
-        }
-    locked = list(
-        Application.objects.select_for_update(of=("self",))
-        .select_related("fund")
-        .filter(pk__in=ids)
-        .order_by("pk")
-    )
-    applications = sorted(
-        locked, key=lambda application: (application.submitted_at, application.pk)
-    )
+        funds = lock_rows(Fund, fund_ids)
+    locked = lock_rows(Application.objects.select_related("fund"), ids)
+    applications = sorted(locked.values(), key=lambda a: (a.submitted_at, a.pk))
     problems = []
     for fund in funds.values():
         asked = sum(a.amount_requested for a in applications if a.fund_id == fund.pk)

@@ -7,16 +7,16 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bursaries.models import ApplicantMessage, Application, Review
 from bursaries.rules import may_decide
-from bursaries.selectors import message_key_prefix
 from sanctuary.codes import token_new
-from sanctuary.models import OutgoingMessage, User
-from sanctuary.services import audit_record
+from sanctuary.locks import lock_row
+from sanctuary.models import User
+from sanctuary.services import audit_record, messages_forget
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def application_anonymise(
     """
     if actor is not None and not may_decide(actor):
         raise PermissionDenied
-    application = Application.objects.select_for_update().get(pk=application_id)
+    application = lock_row(Application, application_id)
     if application.anonymised_at is not None:
         return False
     now = now or timezone.now()
@@ -67,14 +67,7 @@ def application_anonymise(
     ApplicantMessage.objects.filter(application=application).update(body="")
     # Their messages forget the address and the words too (they would otherwise keep them
     # OUTBOX_KEEP_DAYS); one still waiting to go is no longer needed.
-    outbox = OutgoingMessage.objects.filter(
-        models.Q(template__startswith="bursary_", context__application_id=application.pk)
-        | models.Q(dedupe_key__startswith=message_key_prefix(application.pk))
-    )
-    outbox.filter(status=OutgoingMessage.Status.PENDING).update(
-        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
-    )
-    outbox.update(recipient="", subject="", body="", context={}, last_error="", updated_at=now)
+    messages_forget(subjects=Application.objects.filter(pk=application.pk))
     audit_record(
         actor=actor,
         action="application.anonymise",

@@ -9,6 +9,7 @@ from bursaries.models import Application, Review
 from bursaries.rules import review_refusal
 from bursaries.selectors import application_first_viewed_at
 from bursaries.services.deciding import application_transition
+from sanctuary.locks import lock_row
 from sanctuary.models import User
 from sanctuary.services import audit_record
 
@@ -39,7 +40,7 @@ def review_declare_conflict(*, application_id: int, reviewer: User) -> Review:
     takes their scores out of the figures, and the record says honestly that it came after
     they had read the application (opened_at, and the audit trail's "after_viewing").
     """
-    application = Application.objects.select_for_update().get(pk=application_id)
+    application = lock_row(Application, application_id)
     _check_may_review(reviewer=reviewer, application=application, conflict_allowed=True)
     review = _review_for(application=application, reviewer=reviewer)
     if review is not None and review.conflict_of_interest:
@@ -67,7 +68,7 @@ def review_declare_conflict(*, application_id: int, reviewer: User) -> Review:
 @transaction.atomic
 def review_open(*, application_id: int, reviewer: User) -> Review:
     """The reviewer says they have no conflict of interest and opens the application."""
-    application = Application.objects.select_for_update().get(pk=application_id)
+    application = lock_row(Application, application_id)
     _check_may_review(reviewer=reviewer, application=application)
     review = _review_for(application=application, reviewer=reviewer)
     if review is not None:
@@ -94,7 +95,7 @@ def review_submit(
     application, and once submitted it is final: nobody changes it afterwards, so that what a
     reviewer thought before seeing the others' reviews stays on record. The first review puts
     a newly submitted application in review."""
-    application = Application.objects.select_for_update().get(pk=application_id)
+    application = lock_row(Application, application_id)
     _check_may_review(reviewer=reviewer, application=application)
     review = _review_for(application=application, reviewer=reviewer)
     if review is None:

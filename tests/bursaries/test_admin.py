@@ -1249,7 +1249,11 @@ def test_staff_cannot_cut_a_budget_below_what_is_awarded(client, programme_staff
     assert fund.budget == Decimal("2000.00")
     assert fund.how_decided_fa == "دو داور"
     event = AuditEvent.objects.get(action="fund.update")
-    assert event.detail == {"fields": ["budget", "how_decided_fa"]}
+    assert event.detail["fields"] == ["budget", "how_decided_fa"]
+    assert event.detail["changes"] == {
+        "budget": {"old": "1000.00", "new": "2000.00"},
+        "how_decided_fa": {"old": "", "new": "دو داور"},
+    }
 
 
 def test_staff_write_decision_templates_in_every_language(client, programme_staff):
