@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from bursaries import selectors
 from bursaries.models import ApplicantMessage, Application
 from bursaries.selectors import message_key_prefix
 from sanctuary.models import OutgoingMessage
@@ -44,7 +45,7 @@ def _application_to_tell(context: dict) -> Application:
     if "application_id" not in context:
         # Emptied when the application was anonymised, while this message was on its way.
         raise MessageNotNeeded("the application has been anonymised")
-    application = Application.objects.select_related("fund").get(pk=context["application_id"])
+    application = selectors.application_to_tell(application_id=context["application_id"])
     if application.anonymised_at is not None:
         raise MessageNotNeeded("the application has been anonymised")
     return application
@@ -59,11 +60,9 @@ def _received_context(context: dict) -> dict:
 @context_builder("bursary_more_information")
 def _words_context(context: dict) -> dict:
     application = _application_to_tell(context)
-    words = ApplicantMessage.objects.filter(application=application)
-    if "applicant_message_id" in context:
-        words = words.filter(pk=context["applicant_message_id"])
-    # (Messages queued before ApplicantMessage existed carry no id: they take the latest.)
-    words = words.order_by("-created_at", "-pk").first()
+    words = selectors.applicant_message_sent(
+        application=application, message_id=context.get("applicant_message_id")
+    )
     if words is not None and words.status != application.status:
         # Approved then withdrawn, or a question overtaken by a decision, before the worker
         # got to it: the applicant would be told something that no longer holds.

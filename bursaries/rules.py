@@ -29,7 +29,7 @@ REVIEW = "bursaries.add_review"
 
 MONEY = DecimalField(max_digits=11, decimal_places=2)
 ZERO = Value(Decimal("0.00"), output_field=MONEY)
-NOTHING = Q(pk__in=[])
+NOTHING = Q(pk__isnull=True)  # no row: a primary key is never null
 
 
 # Who does what ----------------------------------------------------------------------------------

@@ -5,10 +5,12 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     Q,
     QuerySet,
     Sum,
@@ -96,6 +98,22 @@ def application_by_submission_key(*, key: str) -> Application | None:
     return Application.objects.filter(submission_key=key).first()
 
 
+def application_to_tell(*, application_id: int) -> Application:
+    """An application as a message about it is sent (with its fund, for the fund's name)."""
+    return Application.objects.select_related("fund").get(pk=application_id)
+
+
+def applicant_message_sent(
+    *, application: Application, message_id: int | None
+) -> ApplicantMessage | None:
+    """The words a message carries: the ones it was queued with, or (for messages queued
+    before the words were kept with their id) the latest."""
+    words = ApplicantMessage.objects.filter(application=application)
+    if message_id is not None:
+        words = words.filter(pk=message_id)
+    return words.order_by("-created_at", "-pk").first()
+
+
 def application_message_now(*, application: Application) -> ApplicantMessage | None:
     """What staff last wrote to the applicant, if it goes with where the application is now:
     the decision once decided, the question while more information is asked for."""
@@ -128,6 +146,10 @@ def fund_list_with_totals() -> QuerySet[Fund]:
     )
 
 
+def funds_with_totals(*, fund_ids: list[int]) -> QuerySet[Fund]:
+    return fund_list_with_totals().filter(pk__in=fund_ids)
+
+
 def fund_with_totals(*, fund_id: int) -> Fund:
     return fund_list_with_totals().get(pk=fund_id)
 
@@ -156,7 +178,19 @@ def application_list_for(*, user: User) -> QuerySet[Application]:
         score_total=score_total,
         scores_visible=scores_visible,
         has_failed_message=Exists(failed_message),
+        reviewable=ExpressionWrapper(rules.reviewable_q(user), output_field=BooleanField()),
     )
+
+
+def review_list_for(*, user: User) -> QuerySet[Review]:
+    """The reviews this person may see: everyone's for those who decide, a reviewer's own for a
+    reviewer; never on an application they declared a conflict of interest on."""
+    reviews = Review.objects.select_related("application", "reviewer").filter(
+        application__in=application_list_for(user=user).values("pk")
+    )
+    if not rules.may_decide(user):
+        reviews = reviews.filter(reviewer=user)
+    return reviews
 
 
 def application_first_viewed_at(*, application: Application, user: User):

@@ -269,8 +269,7 @@ def bulk_decide(request, applications, outcome, *, model_admin):
         funds.setdefault(application.fund_id, Decimal("0"))
         funds[application.fund_id] += application.amount_requested
     fund_rows = [
-        (fund, funds[fund.pk])
-        for fund in selectors.fund_list_with_totals().filter(pk__in=list(funds))
+        (fund, funds[fund.pk]) for fund in selectors.funds_with_totals(fund_ids=list(funds))
     ]
     return TemplateResponse(
         request,

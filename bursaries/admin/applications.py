@@ -22,6 +22,21 @@ from bursaries.admin.display import audit_label, money_or_dash, their_words
 from bursaries.models import OPEN_STATUSES, Application
 
 
+class ReviewableFilter(admin.SimpleListFilter):
+    """For a reviewer: the applications they may review now (bursaries.rules.reviewable_q)."""
+
+    title = _("reviews")
+    parameter_name = "reviewable"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Open for you to review"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(reviewable=True)
+        return queryset
+
+
 class MessagesFilter(admin.SimpleListFilter):
     """Applications with a message that could not be sent, for someone to follow up."""
 
@@ -127,9 +142,12 @@ class ApplicationAdmin(admin.ModelAdmin):
         return lookup in sidebar and super().lookup_allowed(lookup, value, request)
 
     def get_list_filter(self, request):
+        filters = list(self.list_filter)
+        if rules.is_reviewer(request.user):
+            filters.append(ReviewableFilter)
         if request.user.has_perm("sanctuary.view_outgoingmessage"):
-            return [*self.list_filter, MessagesFilter]
-        return self.list_filter
+            filters.append(MessagesFilter)
+        return filters
 
     def get_search_fields(self, request):
         if rules.may_see_contact_details(request.user):
@@ -302,7 +320,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             return redirect("admin:bursaries_application_open", application.pk)
         if request.method == "GET":
             services.application_view_record(application=application, actor=user, page="details")
-        may_review = rules.may_review(user, application)
+        # From the admin's queryset: bursaries.rules.reviewable_q, for this person.
+        may_review = application.reviewable
         context = {
             "can_decide": can_decide,
             "can_review": may_review and not (own_review and own_review.submitted_at),

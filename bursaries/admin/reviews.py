@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from bursaries import rules, selectors
+from bursaries import selectors
 from bursaries.admin.display import their_words
 from bursaries.models import Review
 from sanctuary.admin import ReadOnlyAdmin
@@ -35,9 +35,4 @@ class ReviewAdmin(ReadOnlyAdmin):
         return their_words(obj.comment)
 
     def get_queryset(self, request):
-        reviews = super().get_queryset(request)
-        visible = selectors.application_list_for(user=request.user).values("pk")
-        reviews = reviews.filter(application__in=visible)
-        if not rules.may_decide(request.user):
-            reviews = reviews.filter(reviewer=request.user)
-        return reviews
+        return selectors.review_list_for(user=request.user)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.db.models import Count
+from django.urls import reverse
 
 from bursaries import rules, selectors, services
 from bursaries.models import Application, Fund, Review
@@ -270,3 +271,21 @@ def test_counting_reviews_in_the_list_uses_the_rule(scored, programme_staff):
         .annotate(n=Count("pk"))
     )
     assert rows == {pk: counted.get(pk, 0) for pk in rows}
+
+
+def test_the_admin_list_marks_what_each_person_may_review(applications, people):
+    for name, user in people.items():
+        for application in selectors.application_list_for(user=user):
+            assert application.reviewable == rules.may_review(user, application), name
+
+
+def test_reviewers_can_list_what_is_open_for_them_to_review(client, applications, people):
+    client.force_login(people["second"])
+    url = reverse("admin:bursaries_application_changelist")
+    listed = set(client.get(url, {"reviewable": "yes"}).context["cl"].result_list)
+    assert listed == {
+        applications[Status.SUBMITTED],
+        applications[Status.IN_REVIEW],
+        applications[Status.MORE_INFORMATION],
+    }
+    assert len(client.get(url).context["cl"].result_list) == len(applications) - 1
