@@ -17,15 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from dropins import selectors, services
 from dropins.forms import SessionCancelForm
-from dropins.models import (
-    Attendance,
-    Booking,
-    CheckIn,
-    DropInSeries,
-    DropInSession,
-    InterpreterLanguage,
-)
-from sanctuary.admin import ReadOnlyAdmin
+from dropins.models import Booking, DropInSeries, DropInSession, InterpreterLanguage
 
 
 class DropInSeriesForm(forms.ModelForm):
@@ -333,83 +325,3 @@ class BookingAdmin(admin.ModelAdmin):
 
     def has_cancel_permission(self, request):
         return request.user.has_perm("dropins.cancel_booking")
-
-
-class AttendanceForm(forms.ModelForm):
-    class Meta:
-        model = Attendance
-        fields = list(services.ATTENDANCE_NUMBERS)
-
-
-@admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
-    """The numbers of each closed register. Staff correct them here; every correction is in
-    the audit trail."""
-
-    form = AttendanceForm
-    list_display = [
-        "session",
-        "venue",
-        "booked_people",
-        "attended_people",
-        "no_show_bookings",
-        "walk_in_people",
-        "children",
-        "closed_by",
-        "corrected_at",
-    ]
-    list_filter = ["session__series__venue"]
-    list_select_related = ["session__series__venue", "closed_by"]
-    date_hierarchy = "closed_at"
-    fields = [
-        "session",
-        *services.ATTENDANCE_NUMBERS,
-        "closed_at",
-        "closed_by",
-        "corrected_at",
-        "register_link",
-    ]
-    readonly_fields = ["session", "closed_at", "closed_by", "corrected_at", "register_link"]
-
-    @admin.display(description=_("venue"), ordering="session__series__venue__position")
-    def venue(self, obj):
-        return obj.session.series.venue
-
-    @admin.display(description=_("register"))
-    def register_link(self, obj):
-        url = reverse("register:session", kwargs={"pk": obj.session_id})
-        return format_html('<a href="{}">{}</a>', url, _("Who came"))
-
-    def has_add_permission(self, request):
-        return False  # closing a register makes these
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def save_model(self, request, obj, form, change):
-        services.attendance_correct(
-            attendance_id=obj.pk,
-            actor=request.user,
-            **{name: form.cleaned_data[name] for name in services.ATTENDANCE_NUMBERS},
-        )
-
-
-@admin.register(CheckIn)
-class CheckInAdmin(ReadOnlyAdmin):
-    """Who arrived, as the tablets recorded it. Read-only: the register is where it happens."""
-
-    list_display = [
-        "arrived_at",
-        "session",
-        "booking",
-        "first_name",
-        "adults",
-        "children",
-        "recorded_by",
-        "voided_at",
-    ]
-    list_filter = [SessionFilter, "session__series__venue"]
-    list_select_related = ["session__series", "booking", "recorded_by"]
-    search_fields = ["=booking__reference"]
-    ordering = ["-arrived_at"]
-    exclude = ["client_id"]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from attendance.demo import demo_load as attendance_demo_load
 from bursaries.demo import demo_load as bursaries_demo_load
 from dropins.demo import demo_load as dropins_demo_load
 from sanctuary import services
@@ -237,6 +238,7 @@ class Command(BaseCommand):
             # The volunteer takes attendance at the Theatre Royal and Stage Two.
             volunteer = User.objects.get(email="volunteer@example.org")
             volunteer.venues.set(Venue.objects.filter(slug__in=["theatre-royal", "stage-two"]))
+            attendance_demo_load()
             bursaries_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
