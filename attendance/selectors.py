@@ -4,27 +4,24 @@ its totals and what changed since a tablet last asked, each in a fixed number of
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
+from attendance import rules
 from attendance.models import Attendance, CheckIn
 from dropins.models import LONDON, Booking, DropInSession
+from dropins.rules import holds_places_q, party_expression, people_booked_sum
 from dropins.selectors import sessions_with_counts
 from sanctuary.codes import reference_normalise
 from sanctuary.models import User
-
-
-def _register_all_venues(user: User) -> bool:
-    # Programme staff look after every venue; volunteers only the venues they are given.
-    return user.has_perm("dropins.view_dropinsession")
 
 
 def _people_arrived():
     live = (
         CheckIn.objects.filter(session=OuterRef("pk"), voided_at__isnull=True)
         .values("session")
-        .annotate(people=Sum(F("adults") + F("children")))
+        .annotate(people=Sum(party_expression()))
         .values("people")
     )
     return Coalesce(Subquery(live), 0)
@@ -34,9 +31,9 @@ def register_sessions_today(*, user: User, today=None) -> list[DropInSession]:
     """Today's sessions at the venues this person takes attendance at, with `people_booked`,
     `people_arrived` and `register_closed`. One query."""
     today = today or timezone.localdate(timezone=LONDON)
-    sessions = sessions_with_counts().filter(date=today, series__venue__is_active=True)
-    if not _register_all_venues(user):
-        sessions = sessions.filter(series__venue__in=user.venues.all())
+    sessions = sessions_with_counts().filter(
+        rules.registers_open_to_q(user, today), date=today, series__venue__is_active=True
+    )
     return list(
         sessions.annotate(
             people_arrived=_people_arrived(),
@@ -48,14 +45,12 @@ def register_sessions_today(*, user: User, today=None) -> list[DropInSession]:
 def register_session_get(*, user: User, pk: int, today=None) -> DropInSession | None:
     """The session whose register this person may open: volunteers only today's at their
     venues; programme staff any session's. With `register_closed`."""
+    today = today or timezone.localdate(timezone=LONDON)
     sessions = (
         DropInSession.objects.select_related("series", "series__venue")
-        .filter(pk=pk)
+        .filter(rules.registers_open_to_q(user, today), pk=pk)
         .annotate(register_closed=Exists(Attendance.objects.filter(session=OuterRef("pk"))))
     )
-    if not _register_all_venues(user):
-        today = today or timezone.localdate(timezone=LONDON)
-        sessions = sessions.filter(date=today, series__venue__in=user.venues.all())
     return sessions.first()
 
 
@@ -86,10 +81,10 @@ class RegisterTotals:
 
 def register_totals(session: DropInSession) -> RegisterTotals:
     """The register's numbers. Two queries."""
-    people = F("adults") + F("children")
+    people = party_expression()
     live = CheckIn.objects.filter(booking=OuterRef("pk"), voided_at__isnull=True)
-    booked = Booking.objects.filter(session=session, status=Booking.Status.CONFIRMED).aggregate(
-        people=Coalesce(Sum(people), 0),
+    booked = Booking.objects.filter(holds_places_q(), session=session).aggregate(
+        people=people_booked_sum(""),
         bookings=Count("pk"),
         expected=Coalesce(Sum(people, filter=~Exists(live)), 0),
         no_shows=Count("pk", filter=~Exists(live)),

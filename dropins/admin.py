@@ -6,7 +6,6 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db.models import F
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from dropins import selectors, services
+from dropins import rules, selectors, services
 from dropins.forms import SessionCancelForm
 from dropins.models import Booking, DropInSeries, DropInSession, InterpreterLanguage
 
@@ -141,9 +140,7 @@ class DropInSessionAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return selectors.sessions_with_counts().annotate(
-            places_left_count=F("capacity") - F("people_booked")
-        )
+        return selectors.sessions_with_counts()
 
     def get_changelist_instance(self, request):
         # Open on what is coming up, the sessions staff act on.
@@ -164,9 +161,9 @@ class DropInSessionAdmin(admin.ModelAdmin):
     def waiting(self, session):
         return session.people_waiting
 
-    @admin.display(description=_("places left"), ordering="places_left_count")
+    @admin.display(description=_("places left"), ordering="places_left")
     def places_left(self, session):
-        return max(session.places_left_count, 0)
+        return session.places_left
 
     @admin.display(description=_("bookings"))
     def bookings_link(self, session):
@@ -192,10 +189,7 @@ class DropInSessionAdmin(admin.ModelAdmin):
         permissions=["cancel"],
     )
     def cancel_sessions(self, request, queryset):
-        # Never a session that has started: people who came must not be told not to come.
-        sessions = list(
-            queryset.filter(status=DropInSession.Status.SCHEDULED, starts_at__gt=timezone.now())
-        )
+        sessions = list(queryset.filter(rules.cancellable_sessions_q(timezone.now())))
         form = SessionCancelForm(request.POST if "confirm" in request.POST else None)
         if form.is_bound and form.is_valid():
             for session in sessions:

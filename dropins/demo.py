@@ -8,7 +8,7 @@ from datetime import time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from dropins import services
+from dropins import rules, services
 from dropins.models import DropInSeries, DropInSession, Weekday
 from venues.models import Venue
 
@@ -181,7 +181,7 @@ def _family_load() -> DropInSession:
     if session.bookings.exists():
         return session
     times = {"starts_at": session.starts_at, "ends_at": session.ends_at}
-    if not services.session_is_bookable(session):
+    if not rules.is_bookable(session, timezone.now()):
         # Booking closes when a session starts: the families book through the booking service
         # as if the session were still to come, and then it is given its times back.
         soon = timezone.now() + timedelta(hours=1)

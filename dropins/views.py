@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dropins import selectors, services
+from dropins import rules, selectors, services
 from dropins.calendar import session_ics
 from dropins.forms import BookingChangeForm, BookingForm
 from dropins.models import Booking
@@ -41,7 +41,7 @@ def session_detail(request, pk):
     session = selectors.session_get_public(pk=pk)
     if session is None:
         raise Http404
-    bookable = services.session_is_bookable(session)
+    bookable = rules.is_bookable(session, timezone.now())
     form = None
     if bookable:
         form = BookingForm(request.POST or None, series=session.series)
@@ -154,7 +154,9 @@ def manage(request, token):
     """The private link: see the booking, change how many are coming, or cancel."""
     booking = _booking_or_404(token)
     session = selectors.sessions_with_counts().get(pk=booking.session_id)
-    changeable = booking.is_live and services.session_is_bookable(session)
+    booking.session = session
+    now = timezone.now()
+    changeable = rules.may_change_booking(booking, now)
     form = None
     if changeable:
         form = BookingChangeForm(
@@ -182,7 +184,7 @@ def manage(request, token):
                 "session": session,
                 "availability": selectors.availability(session),
                 "form": form,
-                "cancellable": booking.is_live and session.starts_at > timezone.now(),
+                "cancellable": rules.may_booker_cancel(booking, now),
             },
         )
     )

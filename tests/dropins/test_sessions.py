@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from dropins import services
+from dropins import rules, services
 from dropins.models import LONDON, Booking, DropInSession, Weekday
 from sanctuary import sms
 from sanctuary.models import AuditEvent, OutgoingMessage
@@ -183,6 +183,6 @@ def test_booking_is_open_only_inside_the_series_window(session):
     now = timezone.now()
     window = timedelta(days=session.series.booking_opens_days)
 
-    assert services.session_is_bookable(session, now=now)
-    assert not services.session_is_bookable(session, now=session.starts_at - window - timedelta(1))
-    assert not services.session_is_bookable(session, now=session.starts_at)
+    assert rules.is_bookable(session, now)
+    assert not rules.is_bookable(session, session.starts_at - window - timedelta(1))
+    assert not rules.is_bookable(session, session.starts_at)
