@@ -236,6 +236,9 @@ class Booking(models.Model):
         _("cancelled by"), max_length=10, choices=CancelledBy.choices, blank=True
     )
     reminder_queued_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    # The booking form's one-time key: sending the same form again (a second tap on "Book", a
+    # retry after a lost reply) finds this booking instead of making another.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -82,13 +82,19 @@ def _book(request, session, form):
         return None
     except services.DuplicateContactError as clash:
         remembered = request.session.get(BOOKED) or {}
-        if remembered.get("booking_id") == clash.booking.pk:
-            # This browser made that booking (a second tap, or "back" and send again).
+        key = fields.get("submission_key")
+        if remembered.get("booking_id") == clash.booking.pk or (
+            key and remembered.get("decoy", {}).get("submission_key") == str(key)
+        ):
+            # This browser made that booking, or was shown that answer (a second tap, or
+            # "back" and send again): the same answer again.
             return redirect("dropins:booked")
         # Answer exactly as for a new booking: whether someone has booked is nobody's business.
         # The owner of the contact is reminded of the booking they already have.
         services.booking_duplicate_notify(booking=clash.booking)
-        decoy = services.booking_decoy(session=session, **fields)
+        decoy = services.booking_decoy(
+            session=session, **{k: v for k, v in fields.items() if k != "submission_key"}
+        )
         request.session[BOOKED] = {
             "decoy": {
                 "session_id": session.pk,
@@ -101,6 +107,7 @@ def _book(request, session, form):
                 # What the page needs to know: that a contact was given (never which one).
                 "email": "given" if decoy.email else "",
                 "phone": "given" if decoy.phone else "",
+                "submission_key": str(key) if key else "",
             }
         }
         return redirect("dropins:booked")
@@ -125,7 +132,8 @@ def booked(request):
         session = selectors.session_get_public(pk=decoy["session_id"])
         if session is not None:
             booking = Booking(
-                session=session, **{k: v for k, v in decoy.items() if k != "session_id"}
+                session=session,
+                **{k: v for k, v in decoy.items() if k not in {"session_id", "submission_key"}},
             )
     if booking is None:
         return redirect("dropins:list")

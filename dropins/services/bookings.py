@@ -2,6 +2,8 @@
 cancelling; and the answer to someone booking again with a contact that already has a booking.
 """
 
+import uuid
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -73,13 +75,22 @@ def booking_create(
     phone: str = "",
     interpreter_language: str = "",
     access_needs: str = "",
+    submission_key: uuid.UUID | None = None,
 ) -> Booking:
     """Book places, or a place on the waiting list when there are not enough left.
 
-    Raises BookingError when the session cannot be booked, and DuplicateContactError when this
-    email or phone already holds a booking for it.
+    A form sent again with the same `submission_key` gets the booking the first one made: no
+    second booking, no second message. Raises BookingError when the session cannot be booked,
+    and DuplicateContactError when this email or phone already holds a booking for it.
     """
     session = session_lock(session_id)
+    if submission_key is not None:
+        # Under the session's lock: a repeat sent at the same moment waits for the first.
+        first = Booking.objects.filter(submission_key=submission_key).first()
+        if first is not None and first.session_id == session.pk:
+            return first
+        if first is not None:
+            submission_key = None  # a key made for another session's form: not this one's
     if not rules.is_bookable(session, timezone.now()):
         raise BookingError(_("Sorry, this drop-in cannot be booked any more."))
     email = email.strip().lower()
@@ -98,6 +109,7 @@ def booking_create(
         language=language,
         interpreter_language=interpreter_language,
         access_needs=access_needs.strip(),
+        submission_key=submission_key,
     )
     now = timezone.now()
     if rules.places_left(session.capacity, rules.people_booked(session)) >= booking.people:
