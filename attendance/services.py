@@ -20,6 +20,8 @@ from attendance.models import MAX_WALK_IN, Attendance, CheckIn, RegisterAction
 from attendance.selectors import register_totals
 from dropins.models import Booking, DropInSession
 from dropins.services import session_lock
+from sanctuary.audit import values
+from sanctuary.locks import lock_row
 from sanctuary.models import User
 from sanctuary.services import audit_record
 
@@ -319,24 +321,25 @@ def attendance_numbers(attendance: Attendance) -> dict[str, int]:
 @transaction.atomic
 def attendance_correct(*, attendance_id: int, actor: User | None, **numbers: int) -> Attendance:
     """Staff correct a closed register's numbers; each change is in the audit trail."""
-    attendance = Attendance.objects.select_for_update().get(pk=attendance_id)
-    before = attendance_numbers(attendance)
+    attendance = lock_row(Attendance.objects.select_related("session"), attendance_id)
+    before = values(attendance, ATTENDANCE_NUMBERS)
     for name, value in numbers.items():
         if name not in ATTENDANCE_NUMBERS:
             raise TypeError(f"Not an attendance number: {name}")
         setattr(attendance, name, value)
     attendance.full_clean()
-    after = attendance_numbers(attendance)
-    changes = {
-        name: [before[name], after[name]]
-        for name in ATTENDANCE_NUMBERS
-        if before[name] != after[name]
-    }
-    if not changes:
+    after = values(attendance, ATTENDANCE_NUMBERS)
+    if after == before:
         return attendance
     attendance.corrected_at = timezone.now()
     attendance.save()
-    audit_record(actor=actor, action="attendance.correct", obj=attendance.session, detail=changes)
+    audit_record(
+        actor=actor,
+        action="attendance.correct",
+        obj=attendance.session,
+        before=before,
+        after=after,
+    )
     return attendance
 
 

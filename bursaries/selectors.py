@@ -8,7 +8,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Avg,
     Case,
-    CharField,
     Count,
     DecimalField,
     Exists,
@@ -20,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bursaries.models import (
@@ -35,6 +34,7 @@ from bursaries.models import (
     Review,
 )
 from sanctuary.models import AuditEvent, OutgoingMessage, User
+from sanctuary.selectors import messages_about, messages_about_outer
 
 MONEY = DecimalField(max_digits=11, decimal_places=2)
 ZERO = Value(0, output_field=MONEY)
@@ -149,17 +149,6 @@ def _submitted_reviews(prefix: str = "reviews__") -> Q:
     return Q(**{f"{prefix}submitted_at__isnull": False, f"{prefix}conflict_of_interest": False})
 
 
-def message_key_prefix_expression():
-    """The dedupe-key prefix of an application's messages (message_key_prefix), for
-    the application in the outer query."""
-    return Concat(
-        Value("bursary:application:"),
-        Cast(OuterRef("pk"), output_field=CharField()),
-        Value(":"),
-        output_field=CharField(),
-    )
-
-
 def application_list_for(*, user: User) -> QuerySet[Application]:
     """The applications this person may see, with the figures the admin list shows.
 
@@ -177,10 +166,7 @@ def application_list_for(*, user: User) -> QuerySet[Application]:
         conflict_of_interest=False,
         submitted_at__isnull=False,
     )
-    failed_message = OutgoingMessage.objects.filter(
-        status=OutgoingMessage.Status.FAILED,
-        dedupe_key__startswith=message_key_prefix_expression(),
-    )
+    failed_message = messages_about_outer(Application).filter(status=OutgoingMessage.Status.FAILED)
     review_count = Count("reviews", filter=_submitted_reviews())
     score_total = Avg(
         F("reviews__need") + F("reviews__benefit") + F("reviews__fit"),
@@ -257,9 +243,7 @@ def applicant_messages(*, application: Application) -> QuerySet[ApplicantMessage
 
 
 def application_messages(*, application: Application) -> QuerySet[OutgoingMessage]:
-    return OutgoingMessage.objects.filter(
-        dedupe_key__startswith=message_key_prefix(application.pk)
-    ).order_by("created_at")
+    return messages_about(application).order_by("created_at")
 
 
 def _application_events(*, application: Application) -> QuerySet[AuditEvent]:

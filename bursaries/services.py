@@ -35,7 +35,7 @@ from bursaries.selectors import application_first_viewed_at, fund_awarded, messa
 from sanctuary.codes import reference_new, token_new
 from sanctuary.models import OutgoingMessage, User
 from sanctuary.outbox import MessageNotNeeded, context_builder
-from sanctuary.services import audit_record, message_queue
+from sanctuary.services import audit_record, message_queue, messages_forget
 
 # In a decision message, where the amount awarded goes.
 AMOUNT = "{amount}"
@@ -577,6 +577,7 @@ def _message(
         language=application.language,
         context={"application_id": application.pk}
         | ({"applicant_message_id": words.pk} if words else {}),
+        subject=application,
     )
 
 
@@ -680,14 +681,7 @@ def application_anonymise(
     ApplicantMessage.objects.filter(application=application).update(body="")
     # Their messages forget the address and the words too (they would otherwise keep them
     # OUTBOX_KEEP_DAYS); one still waiting to go is no longer needed.
-    outbox = OutgoingMessage.objects.filter(
-        models.Q(template__startswith="bursary_", context__application_id=application.pk)
-        | models.Q(dedupe_key__startswith=message_key_prefix(application.pk))
-    )
-    outbox.filter(status=OutgoingMessage.Status.PENDING).update(
-        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
-    )
-    outbox.update(recipient="", subject="", body="", context={}, last_error="", updated_at=now)
+    messages_forget(subjects=Application.objects.filter(pk=application.pk))
     audit_record(
         actor=actor,
         action="application.anonymise",

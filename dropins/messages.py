@@ -112,6 +112,7 @@ def booking_message_queue(
                 dedupe_key=f"{template}:booking:{booking.pk}:{key or 'once'}:{channel}",
                 language=booking.language,
                 context={"booking_id": booking.pk},
+                subject=booking,
             )
         )
     return messages

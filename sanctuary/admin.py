@@ -3,10 +3,12 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from sanctuary import services
+from sanctuary import audit, services
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
 
@@ -172,6 +174,8 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
         "language",
         "template",
         "context",
+        "subject_type",
+        "subject_id",
         "status",
         "attempts",
         "last_error",
@@ -209,9 +213,23 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "actor", "action", "content_type", "object_repr"]
+    list_display = ["created_at", "actor", "action", "content_type", "object_repr", "what_changed"]
     list_filter = ["action", "content_type"]
     list_select_related = ["actor", "content_type"]
     search_fields = ["object_repr", "action", "actor__email"]
     date_hierarchy = "created_at"
-    fields = ["created_at", "actor", "action", "content_type", "object_id", "object_repr", "detail"]
+    fields = [
+        "created_at",
+        "actor",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "what_changed",
+        "detail",
+    ]
+
+    @admin.display(description=_("what changed"))
+    def what_changed(self, obj):
+        lines = audit.describe(obj.detail)
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))

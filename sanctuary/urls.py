@@ -23,7 +23,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", include("venues.home_urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("venues/", include("venues.urls")),
     path("drop-in/", include("dropins.urls")),

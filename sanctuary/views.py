@@ -9,11 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from sanctuary import selectors
-from venues.selectors import venue_list_public
-
-
-def home(request):
-    return render(request, "sanctuary/home.html", {"venues": venue_list_public()})
 
 
 def privacy(request):

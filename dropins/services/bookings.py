@@ -16,6 +16,7 @@ from dropins.models import LONDON, Booking, DropInSession
 from dropins.services.sessions import session_lock
 from dropins.services.waitlist import waitlist_promote
 from sanctuary.codes import reference_new, token_new
+from sanctuary.locks import lock_row
 from sanctuary.models import User
 from sanctuary.services import audit_record
 
@@ -168,7 +169,7 @@ def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
     the waiting list."""
     booking = Booking.objects.select_related("session").get(pk=booking_id)
     session = session_lock(booking.session_id)
-    booking = Booking.objects.select_for_update().get(pk=booking_id)
+    booking = lock_row(Booking, booking_id)
     booking.session = session
     if not rules.may_change_booking(booking, timezone.now()):
         raise BookingError(_("Sorry, this booking cannot be changed any more."))
@@ -203,7 +204,7 @@ def booking_cancel(
     """Cancel a booking; its places go to the waiting list."""
     booking = Booking.objects.select_related("session").get(pk=booking_id)
     session = session_lock(booking.session_id)
-    booking = Booking.objects.select_for_update().get(pk=booking_id)
+    booking = lock_row(Booking, booking_id)
     booking.session = session
     if not booking.is_live:
         return booking

@@ -8,7 +8,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from dropins.models import Booking
-from sanctuary.models import OutgoingMessage
+from sanctuary.services import messages_forget
 
 
 def bookings_anonymise(*, now=None) -> int:
@@ -21,13 +21,7 @@ def bookings_anonymise(*, now=None) -> int:
     )
     booking_ids = list(old.values_list("pk", flat=True)[:5000])
     # Their messages forget the address too (they would otherwise keep it OUTBOX_KEEP_DAYS).
-    messages = OutgoingMessage.objects.filter(
-        template__startswith="dropin_", context__booking_id__in=booking_ids
-    )
-    messages.filter(status=OutgoingMessage.Status.PENDING).update(
-        status=OutgoingMessage.Status.NOT_NEEDED, updated_at=now
-    )
-    messages.update(recipient="", context={}, last_error="", updated_at=now)
+    messages_forget(subjects=Booking.objects.filter(pk__in=booking_ids))
     return Booking.objects.filter(pk__in=booking_ids).update(
         first_name="",
         email="",

@@ -19,8 +19,18 @@ from dropins import rules
 from dropins.messages import booking_message_queue
 from dropins.models import LONDON, Booking, DropInSeries, DropInSession
 from dropins.services.waitlist import waitlist_promote
+from sanctuary.audit import values
+from sanctuary.locks import lock_row, lock_rows
 from sanctuary.models import User
 from sanctuary.services import audit_record
+
+# What the audit trail keeps of a series staff change, each field's old and new value (its
+# words in every language among them; nothing personal).
+SERIES_AUDITED = [
+    field.name
+    for field in DropInSeries._meta.concrete_fields
+    if field.name not in {"id", "created_at"}
+]
 
 
 def _session_dates(series: DropInSeries, *, start: date, end: date) -> list[date]:
@@ -73,7 +83,7 @@ def series_save(
     sessions; places freed go to the waiting list.
     """
     created = series.pk is None
-    old = None if created else DropInSeries.objects.select_for_update().get(pk=series.pk)
+    old = None if created else lock_row(DropInSeries, series.pk)
     series.full_clean()
     series.save()
     if created:
@@ -84,7 +94,8 @@ def series_save(
                 actor=actor,
                 action="dropin_series.update",
                 obj=series,
-                detail={"fields": sorted(changed)},
+                before=values(old, SERIES_AUDITED),
+                after=values(series, SERIES_AUDITED),
             )
         _series_follow(series=series, old=old)
     sessions_generate(series=series)
@@ -103,7 +114,7 @@ def _series_follow(*, series: DropInSeries, old: DropInSeries) -> None:
                 # Something else holds on to it (its register was opened early): staff decide.
                 pass
     if (old.start_time, old.end_time) != (series.start_time, series.end_time):
-        for session in unbooked.select_for_update(of=("self",)):
+        for session in lock_rows(DropInSession, unbooked.values_list("pk", flat=True)).values():
             session.starts_at, session.ends_at = series.times_on(session.date)
             session.save(update_fields=["starts_at", "ends_at"])
     if old.capacity != series.capacity:
@@ -114,11 +125,7 @@ def _series_follow(*, series: DropInSeries, old: DropInSeries) -> None:
 def session_lock(session_id: int) -> DropInSession:
     # Only the session's row: locking its series too would queue every booking of a series
     # behind one row, and deadlock with staff saving the series.
-    return (
-        DropInSession.objects.select_for_update(of=("self",))
-        .select_related("series")
-        .get(pk=session_id)
-    )
+    return lock_row(DropInSession.objects.select_related("series"), session_id)
 
 
 @transaction.atomic
@@ -126,9 +133,9 @@ def session_capacity_set(*, session_id: int, capacity: int, actor: User | None) 
     """Change how many people one session takes. More places go to the waiting list; fewer
     places never cancel anyone already booked."""
     session = session_lock(session_id)
-    before = session.capacity
-    if before == capacity:
+    if session.capacity == capacity:
         return session
+    before = values(session, ["capacity"])
     session.capacity = capacity
     session.full_clean()
     session.save(update_fields=["capacity"])
@@ -136,7 +143,8 @@ def session_capacity_set(*, session_id: int, capacity: int, actor: User | None) 
         actor=actor,
         action="dropin_session.capacity",
         obj=session,
-        detail={"from": before, "to": capacity},
+        before=before,
+        after=values(session, ["capacity"]),
     )
     waitlist_promote(session)
     return session

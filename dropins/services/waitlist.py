@@ -5,6 +5,7 @@ from django.utils import timezone
 from dropins import rules
 from dropins.messages import booking_message_queue
 from dropins.models import Booking, DropInSession
+from sanctuary.locks import lock_rows
 
 
 def waitlist_promote(session: DropInSession) -> list[Booking]:
@@ -14,8 +15,11 @@ def waitlist_promote(session: DropInSession) -> list[Booking]:
         return []
     free = rules.places_left(session.capacity, rules.people_booked(session))
     promoted = []
-    waiting = session.bookings.select_for_update().filter(status=Booking.Status.WAITLISTED)
-    for booking in waiting.order_by("created_at", "pk"):
+    waiting = lock_rows(
+        Booking,
+        session.bookings.filter(status=Booking.Status.WAITLISTED).values_list("pk", flat=True),
+    )
+    for booking in sorted(waiting.values(), key=lambda booking: (booking.created_at, booking.pk)):
         if free <= 0:
             break
         if booking.people > free:

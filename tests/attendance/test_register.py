@@ -305,7 +305,7 @@ def test_staff_corrections_are_in_the_audit_trail(session):
     assert attendance.walk_in_people == 4 and attendance.corrected_at is not None
     event = AuditEvent.objects.get(action="attendance.correct")
     assert event.actor == staff
-    assert event.detail == {"walk_in_people": [0, 4]}
+    assert event.detail == {"changes": {"walk_in_people": {"old": 0, "new": 4}}}
 
 
 def test_a_cancelled_session_takes_no_check_ins(session):

@@ -492,7 +492,9 @@ def test_staff_correct_closed_numbers_in_the_admin_with_an_audit_event(client, d
     attendance.refresh_from_db()
     assert (attendance.walk_in_people, attendance.children) == (6, 2)
     event = AuditEvent.objects.get(action="attendance.correct")
-    assert event.actor == staff and event.detail == {"walk_in_people": [0, 6], "children": [0, 2]}
+    assert event.actor == staff and event.detail == {
+        "changes": {"walk_in_people": {"old": 0, "new": 6}, "children": {"old": 0, "new": 2}}
+    }
 
 
 # Queries ------------------------------------------------------------------------------------------

@@ -1,0 +1,41 @@
+"""Every message about an application is linked to it, and anonymising the application forgets
+them all, whatever their template: a kind of message added tomorrow is forgotten too."""
+
+import pytest
+
+from bursaries import services as bursary_services
+from sanctuary import services
+from sanctuary.models import OutgoingMessage
+from tests.bursaries.conftest import application_fields
+
+
+def a_new_kind_of_message(subject, *, recipient: str) -> OutgoingMessage:
+    """A message kind no anonymising code knows about (templates/messages/test_note/)."""
+    return services.message_queue(
+        channel=OutgoingMessage.Channel.EMAIL,
+        recipient=recipient,
+        template="test_note",
+        dedupe_key=f"brand-new-kind:{subject.pk}",
+        context={"name": "Amina"},
+        subject=subject,
+    )
+
+
+@pytest.fixture
+def application(fund, opportunity):
+    return bursary_services.application_submit(
+        fund=fund, **application_fields(opportunity=opportunity)
+    )
+
+
+def test_a_new_kind_of_message_about_an_application_is_forgotten_with_it(
+    application, programme_staff
+):
+    note = a_new_kind_of_message(application, recipient="maryam.elsewhere@example.org")
+    untouched = a_new_kind_of_message(programme_staff, recipient="staff.note@example.org")
+    bursary_services.application_anonymise(application_id=application.pk, actor=programme_staff)
+    note.refresh_from_db()
+    untouched.refresh_from_db()
+    assert (note.recipient, note.context, note.status) == ("", {}, "not_needed")
+    assert untouched.recipient == "staff.note@example.org"
+    assert not OutgoingMessage.objects.filter(subject_id=application.pk).exclude(recipient="")

@@ -1,0 +1,44 @@
+"""Every message about a booking is linked to it, and anonymising the booking forgets them all,
+whatever their template: a kind of message added tomorrow is forgotten too."""
+
+from datetime import timedelta
+
+from django.db import transaction
+
+from dropins import services as dropin_services
+from sanctuary import services
+from sanctuary.models import OutgoingMessage
+from tests.dropins.conftest import book, make_series
+
+
+def a_new_kind_of_message(subject, *, recipient: str) -> OutgoingMessage:
+    """A message kind no anonymising code knows about (templates/messages/test_note/)."""
+    return services.message_queue(
+        channel=OutgoingMessage.Channel.EMAIL,
+        recipient=recipient,
+        template="test_note",
+        dedupe_key=f"brand-new-kind:{subject.pk}",
+        context={"name": "Amina"},
+        subject=subject,
+    )
+
+
+def test_a_message_knows_what_it_is_about(db):
+    session = make_series().sessions.order_by("starts_at").first()
+    booking = book(session, email="amina@example.org")
+    messages = OutgoingMessage.objects.filter(recipient="amina@example.org")
+    assert messages.exists()
+    assert {message.subject for message in messages} == {booking}
+
+
+def test_a_new_kind_of_message_about_a_booking_is_forgotten_with_the_booking(db, settings):
+    settings.DROPIN_KEEP_DAYS = 30
+    session = make_series().sessions.order_by("starts_at").first()
+    booking = book(session, email="amina@example.org")
+    with transaction.atomic():
+        note = a_new_kind_of_message(booking, recipient="amina@example.org")
+    anonymised = dropin_services.bookings_anonymise(now=session.ends_at + timedelta(days=31))
+    assert anonymised == 1
+    note.refresh_from_db()
+    assert (note.recipient, note.context) == ("", {})
+    assert not OutgoingMessage.objects.filter(recipient__contains="@").exists()
