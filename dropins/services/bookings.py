@@ -118,7 +118,8 @@ def booking_create(
         booking.confirmed_at = now
     else:
         booking.status = Booking.Status.WAITLISTED
-    booking.full_clean(validate_unique=False, validate_constraints=False)
+    # Its session is loaded and locked; the constraints are checked above and by the database.
+    booking.full_clean(exclude=["session"], validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             booking.save()
