@@ -27,6 +27,11 @@ def _people_arrived():
     return Coalesce(Subquery(live), 0)
 
 
+def register_attendance(session: DropInSession) -> Attendance | None:
+    """The numbers recorded when the session's register was closed, if it is."""
+    return Attendance.objects.filter(session=session).first()
+
+
 def register_sessions_today(*, user: User, today=None) -> list[DropInSession]:
     """Today's sessions at the venues this person takes attendance at, with `people_booked`,
     `people_arrived` and `register_closed`. One query."""

@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attendance import selectors, services
-from attendance.models import Attendance, RegisterAction
+from attendance.models import RegisterAction
 from attendance.services import RegisterTap, TapResult
 from dropins.models import LONDON
 from dropins.views import not_indexed
@@ -121,7 +121,7 @@ def register(request, pk):
         "walk_ins": selectors.register_walk_ins(session),
         "totals": selectors.register_totals(session),
         "cursor": cursor,
-        "attendance": Attendance.objects.filter(session=session).first(),
+        "attendance": selectors.register_attendance(session),
         # The no-JavaScript forms' taps get their ids from this (see _form_tap).
         "page_key": uuid.uuid4(),
     }
@@ -363,7 +363,7 @@ def close(request, pk):
             {
                 "session": session,
                 "totals": selectors.register_totals(session),
-                "attendance": Attendance.objects.filter(session=session).first(),
+                "attendance": selectors.register_attendance(session),
             },
         )
     )

@@ -232,8 +232,9 @@ class SessionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         since = timezone.now() - timedelta(days=7)
-        sessions = DropInSession.objects.filter(starts_at__gte=since).select_related("series")
-        return [(str(session.pk), str(session)) for session in sessions.order_by("starts_at")]
+        return [
+            (str(session.pk), str(session)) for session in selectors.sessions_since(since=since)
+        ]
 
     def queryset(self, request, queryset):
         if self.value():

@@ -64,6 +64,24 @@ def session_get_public(*, pk: int, now=None) -> DropInSession | None:
     )
 
 
+def booking_get_just_made(*, pk: int) -> Booking | None:
+    """The booking this visitor has just made, for its confirmation (None once forgotten)."""
+    return (
+        Booking.objects.select_related("session__series__venue")
+        .filter(pk=pk, anonymised_at__isnull=True)
+        .first()
+    )
+
+
+def sessions_since(*, since) -> QuerySet[DropInSession]:
+    """Sessions starting from `since` on, with their series, soonest first."""
+    return (
+        DropInSession.objects.filter(starts_at__gte=since)
+        .select_related("series")
+        .order_by("starts_at")
+    )
+
+
 def booking_get_by_token(*, token: str) -> Booking | None:
     """The booking a private link opens, or None (also once its details are forgotten)."""
     if not token or len(token) < 40:

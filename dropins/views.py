@@ -122,11 +122,7 @@ def booked(request):
     remembered = request.session.get(BOOKED)
     booking = None
     if remembered and "booking_id" in remembered:
-        booking = (
-            Booking.objects.select_related("session__series__venue")
-            .filter(pk=remembered["booking_id"], anonymised_at__isnull=True)
-            .first()
-        )
+        booking = selectors.booking_get_just_made(pk=remembered["booking_id"])
     elif remembered and "decoy" in remembered:
         decoy = remembered["decoy"]
         session = selectors.session_get_public(pk=decoy["session_id"])
