@@ -86,7 +86,7 @@ def _only_while_booked(context: dict) -> dict:
     """A reminder or "you are in" goes only if the booking and session still stand."""
     values = _booking_context(context)
     booking = values["booking"]
-    if booking.status != Booking.Status.CONFIRMED:
+    if not rules.holds_places(booking):
         raise MessageNotNeeded("the booking is no longer confirmed")
     if not rules.is_still_to_come(booking.session, timezone.now()):
         raise MessageNotNeeded("the session is cancelled or has started")

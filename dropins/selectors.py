@@ -105,7 +105,7 @@ def availability(session: DropInSession, *, now=None) -> Availability:
     places_left = rules.places_left(session.capacity, session.people_booked)
     if session.is_cancelled:
         return Availability("cancelled", 0)
-    if session.starts_at <= now:
+    if not rules.is_still_to_come(session, now):
         return Availability("closed", 0)
     if places_left == 0:
         return Availability("full", 0)

@@ -131,9 +131,7 @@ def booking_create(
         raise DuplicateContactError(clash) from None
     booking_message_queue(
         booking,
-        "dropin_booking_confirmed"
-        if booking.status == Booking.Status.CONFIRMED
-        else "dropin_booking_waitlisted",
+        "dropin_booking_confirmed" if rules.holds_places(booking) else "dropin_booking_waitlisted",
     )
     return booking
 
@@ -177,7 +175,7 @@ def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
     if (adults, children) == (booking.adults, booking.children):
         return booking
     more = adults + children - booking.people
-    if booking.status == Booking.Status.CONFIRMED and more > 0:
+    if rules.holds_places(booking) and more > 0:
         free = rules.places_left(session.capacity, rules.people_booked(session))
         if free < more:
             raise BookingError(
