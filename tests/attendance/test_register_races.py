@@ -6,9 +6,9 @@ import uuid
 import pytest
 from django.db import connection
 
-from dropins import services
-from dropins.models import CheckIn, RegisterAction
-from dropins.services import RegisterTap
+from attendance import services
+from attendance.models import CheckIn, RegisterAction
+from attendance.services import RegisterTap
 from sanctuary.roles import Role
 from tests.dropins.conftest import book, make_series
 from tests.dropins.test_races import THREADS, race
@@ -101,6 +101,6 @@ def test_check_ins_of_different_families_from_many_tablets_all_count():
     )
 
     assert all(result.applied for result in results)
-    from dropins.selectors import register_totals
+    from attendance.selectors import register_totals
 
     assert register_totals(session).arrived_people == 2 * THREADS

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dropins import register_views as views
+from attendance import views
 
 app_name = "register"
 

@@ -26,9 +26,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dropins import selectors, services
-from dropins.models import LONDON, Attendance, RegisterAction
-from dropins.services import RegisterTap, TapResult
+from attendance import selectors, services
+from attendance.models import RegisterAction
+from attendance.services import RegisterTap, TapResult
+from dropins.models import LONDON
 from dropins.views import not_indexed
 
 # The most taps one request may carry; a tablet with more sends them in turns.
@@ -56,7 +57,7 @@ def attendance_required(view):
                 request.get_full_path() if request.method == "GET" else _register_path(kwargs)
             )
             return redirect_to_login(next_path)
-        if not request.user.has_perm("dropins.take_attendance"):
+        if not request.user.has_perm("attendance.take_attendance"):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -98,7 +99,7 @@ def today(request):
     return not_indexed(
         render(
             request,
-            "dropins/register/today.html",
+            "attendance/today.html",
             {"sessions": selectors.register_sessions_today(user=request.user)},
         )
     )
@@ -120,11 +121,11 @@ def register(request, pk):
         "walk_ins": selectors.register_walk_ins(session),
         "totals": selectors.register_totals(session),
         "cursor": cursor,
-        "attendance": Attendance.objects.filter(session=session).first(),
+        "attendance": selectors.register_attendance(session),
         # The no-JavaScript forms' taps get their ids from this (see _form_tap).
         "page_key": uuid.uuid4(),
     }
-    return not_indexed(render(request, "dropins/register/register.html", context))
+    return not_indexed(render(request, "attendance/register.html", context))
 
 
 def _count(value, default=None):
@@ -315,7 +316,7 @@ def changes(request, pk):
         {
             "id": f"b-{booking.pk}",
             "html": render_to_string(
-                "dropins/register/_booking.html", {**context, "booking": booking}, request
+                "attendance/_booking.html", {**context, "booking": booking}, request
             ),
         }
         for booking in found.bookings
@@ -324,7 +325,7 @@ def changes(request, pk):
         {
             "id": f"w-{walk_in.pk}",
             "html": render_to_string(
-                "dropins/register/_walk_in.html", {**context, "walk_in": walk_in}, request
+                "attendance/_walk_in.html", {**context, "walk_in": walk_in}, request
             ),
         }
         for walk_in in found.walk_ins
@@ -336,7 +337,7 @@ def changes(request, pk):
             "rows": rows,
             "gone": [f"b-{pk}" for pk in sorted(found.bookings_gone)],
             "totals": render_to_string(
-                "dropins/register/_totals.html",
+                "attendance/_totals.html",
                 {**context, "totals": selectors.register_totals(session)},
                 request,
             ),
@@ -358,11 +359,11 @@ def close(request, pk):
     return not_indexed(
         render(
             request,
-            "dropins/register/close.html",
+            "attendance/close.html",
             {
                 "session": session,
                 "totals": selectors.register_totals(session),
-                "attendance": Attendance.objects.filter(session=session).first(),
+                "attendance": selectors.register_attendance(session),
             },
         )
     )

@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from dropins import services
-from dropins.models import Attendance, CheckIn, DropInSession, RegisterAction
+from attendance import services
+from attendance.models import Attendance, CheckIn, RegisterAction
+from dropins.models import DropInSession
 from sanctuary.models import AuditEvent
 from sanctuary.roles import Role
 from tests.dropins.conftest import book, make_series
@@ -141,7 +142,7 @@ def test_a_volunteer_lands_on_todays_drop_ins_and_cannot_open_the_admin(client, 
         reverse("admin:index"),
         reverse("admin:bursaries_application_changelist"),
         reverse("admin:dropins_booking_changelist"),
-        reverse("admin:dropins_attendance_changelist"),
+        reverse("admin:attendance_attendance_changelist"),
     ):
         response = client.get(path)
         assert response.status_code == 302, path
@@ -477,7 +478,7 @@ def test_staff_correct_closed_numbers_in_the_admin_with_an_audit_event(client, d
     client.force_login(staff)
 
     response = client.post(
-        reverse("admin:dropins_attendance_change", args=[attendance.pk]),
+        reverse("admin:attendance_attendance_change", args=[attendance.pk]),
         {
             "booked_people": 0,
             "attended_people": 0,
@@ -491,7 +492,9 @@ def test_staff_correct_closed_numbers_in_the_admin_with_an_audit_event(client, d
     attendance.refresh_from_db()
     assert (attendance.walk_in_people, attendance.children) == (6, 2)
     event = AuditEvent.objects.get(action="attendance.correct")
-    assert event.actor == staff and event.detail == {"walk_in_people": [0, 6], "children": [0, 2]}
+    assert event.actor == staff and event.detail == {
+        "changes": {"walk_in_people": {"old": 0, "new": 6}, "children": {"old": 0, "new": 2}}
+    }
 
 
 # Queries ------------------------------------------------------------------------------------------
