@@ -2,7 +2,9 @@
 trail, and of linking each message to what it is about."""
 
 from decimal import Decimal
+from importlib import import_module
 
+from django.apps import apps as django_apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -101,3 +103,28 @@ def test_every_message_about_an_application_is_linked_to_it(
     about = set(messages_about(application).values_list("template", flat=True))
     assert about == {"bursary_received", "bursary_more_information", "bursary_decision"}
     assert OutgoingMessage.objects.count() == 3
+
+
+def test_messages_sent_before_the_subject_link_are_linked_to_their_application(submit):
+    application = submit()
+    by_context = OutgoingMessage.objects.create(
+        channel="email",
+        recipient="old@example.org",
+        template="bursary_decision",
+        context={"application_id": application.pk},
+        dedupe_key="old-decision",
+    )
+    by_key = OutgoingMessage.objects.create(
+        channel="email",
+        recipient="older@example.org",
+        template="bursary_received",
+        dedupe_key=f"bursary:application:{application.pk}:older",
+    )
+    elsewhere = OutgoingMessage.objects.create(
+        channel="email", recipient="x@example.org", template="other", dedupe_key="other:1"
+    )
+    migration = import_module("bursaries.migrations.0006_link_messages_to_applications")
+    migration.link_application_messages(django_apps, None)
+    linked = set(messages_about(application))
+    assert {by_context, by_key} <= linked
+    assert elsewhere not in linked
