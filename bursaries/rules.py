@@ -46,6 +46,12 @@ def is_reviewer(user: User) -> bool:
     return user.has_perm(REVIEW)
 
 
+def may_see_messages(user: User) -> bool:
+    """The messages sent to applicants (the outbox): whether one could not be sent, and to
+    whom it went."""
+    return user.has_perm("sanctuary.view_outgoingmessage")
+
+
 def may_see_contact_details(user: User) -> bool:
     """How to reach the applicant (email, phone, referrer's email): only for those who decide
     and tell them."""
@@ -86,7 +92,7 @@ def is_reviewable_q() -> Q:
 
 
 def is_reviewable(application: Application) -> bool:
-    return application.status in OPEN_STATUSES and application.anonymised_at is None
+    return application.is_open and application.anonymised_at is None
 
 
 def reviewable_q(user: User) -> Q:

@@ -145,7 +145,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         filters = list(self.list_filter)
         if rules.is_reviewer(request.user):
             filters.append(ReviewableFilter)
-        if request.user.has_perm("sanctuary.view_outgoingmessage"):
+        if rules.may_see_messages(request.user):
             filters.append(MessagesFilter)
         return filters
 
@@ -169,7 +169,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         ]
 
     def get_list_display(self, request):
-        if request.user.has_perm("sanctuary.view_outgoingmessage"):
+        if rules.may_see_messages(request.user):
             return [*self.list_display, "message_problems"]
         return self.list_display
 
@@ -333,7 +333,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "score_total": application.score_total,
             "scores_visible": application.scores_visible,
         }
-        if user.has_perm("sanctuary.view_outgoingmessage"):
+        if rules.may_see_messages(user):
             context["outbox_messages"] = selectors.application_messages(application=application)
         if user.has_perm("sanctuary.view_auditevent"):
             history = list(selectors.application_history(application=application))

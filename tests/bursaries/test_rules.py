@@ -97,6 +97,12 @@ def test_only_those_who_decide_see_contact_details(people):
     assert not rules.may_see_contact_details(people["volunteer"])
 
 
+def test_only_those_who_follow_the_outbox_see_the_messages(people):
+    assert rules.may_see_messages(people["staff"])
+    assert not rules.may_see_messages(people["reviewer"])
+    assert not rules.may_see_messages(people["volunteer"])
+
+
 def test_the_conflict_expression_and_function_agree(applications, people):
     for name, user in people.items():
         in_sql = set(Application.objects.filter(rules.declared_conflict_q(user)))
