@@ -11,6 +11,7 @@ from django.db import connection
 
 from bursaries import selectors, services
 from bursaries.models import Application
+from bursaries.services import deciding
 from sanctuary.models import User
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -169,7 +170,7 @@ def test_a_single_approval_during_a_bulk_one_waits_for_it_instead_of_deadlocking
             drafted.set()
         return draft(**kwargs)
 
-    monkeypatch.setattr(services, "decision_message_draft", slow_draft)
+    monkeypatch.setattr(deciding, "decision_message_draft", slow_draft)
     outcomes = {}
 
     def bulk():

@@ -1,18 +1,9 @@
-"""Bursaries: the funds, what they pay for, who refers people, applications, reviews and the
-words staff start from when they decide.
-
-Every write goes through bursaries/services.py; reads for pages, admin and reports live in
-bursaries/selectors.py.
-"""
-
-from datetime import date
-from decimal import Decimal
+"""Applications: one person's request for a bursary, the statuses it moves through, and the
+words staff sent them."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -20,130 +11,6 @@ from phonenumber_field.modelfields import PhoneNumberField
 from sanctuary.models import language_choices
 
 MONEY = {"max_digits": 9, "decimal_places": 2}
-
-
-class PartnerOrganisation(models.Model):
-    """A charity or group that refers people for bursaries."""
-
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Only active partners are offered on the form.")
-    )
-
-    class Meta:
-        verbose_name = _("partner organisation")
-        verbose_name_plural = _("partner organisations")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Fund(models.Model):
-    """Money for bursaries, open for applications between two dates. Its public text is
-    translated in the admin (see bursaries/translation.py) and falls back to English."""
-
-    class State(models.TextChoices):
-        UPCOMING = "upcoming", _("Opens soon")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
-
-    name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=150, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    covers = models.TextField(
-        _("what it covers"),
-        blank=True,
-        help_text=_("In plain words: what a bursary from this fund can pay for."),
-    )
-    how_decided = models.TextField(
-        _("how decisions are made"),
-        blank=True,
-        help_text=_("In plain words: who decides, how, and how long it takes."),
-    )
-    budget = models.DecimalField(
-        _("budget (£)"), **MONEY, validators=[MinValueValidator(Decimal("0"))]
-    )
-    opens_on = models.DateField(_("opens on"))
-    closes_on = models.DateField(_("closes on"), help_text=_("The last day to apply."))
-
-    class Meta:
-        verbose_name = _("fund")
-        verbose_name_plural = _("funds")
-        ordering = ["-opens_on", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(closes_on__gte=models.F("opens_on")),
-                name="fund_closes_after_it_opens",
-            ),
-            models.CheckConstraint(condition=models.Q(budget__gte=0), name="fund_budget_positive"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("bursaries:fund", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
-            raise ValidationError({"closes_on": _("A fund cannot close before it opens.")})
-
-    def state_on(self, day: date) -> str:
-        if day < self.opens_on:
-            return self.State.UPCOMING
-        if day > self.closes_on:
-            return self.State.CLOSED
-        return self.State.OPEN
-
-    @property
-    def state(self) -> str:
-        return self.state_on(timezone.localdate())
-
-    @property
-    def is_open(self) -> bool:
-        return self.state == self.State.OPEN
-
-
-class Opportunity(models.Model):
-    """Something a bursary can pay for: a course, a workshop, youth theatre, training or
-    tickets, at one of the venues."""
-
-    class Kind(models.TextChoices):
-        COURSE = "course", _("Course")
-        WORKSHOP = "workshop", _("Workshop")
-        YOUTH_THEATRE = "youth_theatre", _("Youth theatre")
-        TRAINING = "training", _("Training")
-        TICKETS = "tickets", _("Tickets")
-
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=150)
-    description = models.TextField(_("description"), blank=True)
-    schedule = models.CharField(
-        _("when"), max_length=200, blank=True, help_text=_("For example: Saturdays, 10am to 12.")
-    )
-    venue = models.ForeignKey(
-        "venues.Venue", verbose_name=_("venue"), on_delete=models.PROTECT, related_name="+"
-    )
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
-    is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Only active opportunities are offered.")
-    )
-
-    class Meta:
-        verbose_name = _("opportunity")
-        verbose_name_plural = _("opportunities")
-        ordering = ["starts_on", "title"]
-
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("It cannot end before it starts.")})
 
 
 class Application(models.Model):
@@ -177,10 +44,13 @@ class Application(models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     status_token = models.CharField(_("status link token"), max_length=64, unique=True)
     fund = models.ForeignKey(
-        Fund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="applications"
+        "bursaries.Fund",
+        verbose_name=_("fund"),
+        on_delete=models.PROTECT,
+        related_name="applications",
     )
     opportunity = models.ForeignKey(
-        Opportunity,
+        "bursaries.Opportunity",
         verbose_name=_("opportunity"),
         on_delete=models.PROTECT,
         null=True,
@@ -199,7 +69,7 @@ class Application(models.Model):
     amount_requested = models.DecimalField(_("requested (£)"), **MONEY)
     statement = models.TextField(_("what it would mean to them"), blank=True)
     referrer_organisation = models.ForeignKey(
-        PartnerOrganisation,
+        "bursaries.PartnerOrganisation",
         verbose_name=_("referred by"),
         on_delete=models.PROTECT,
         null=True,
@@ -228,6 +98,11 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # The one-time key the form carried: the same form sent again (a double tap, a retry after
+    # a lost reply) finds this application instead of making another. None for older rows.
+    submission_key = models.CharField(
+        _("submission key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("application")
@@ -265,13 +140,6 @@ class Application(models.Model):
         super().clean()
         if self.anonymised_at is not None:
             return
-        # Keep only the contact details the chosen way of reaching them needs.
-        if self.contact_method != self.Contact.EMAIL:
-            self.email = ""
-        if self.contact_method != self.Contact.PHONE:
-            self.phone = ""
-        if self.contact_method != self.Contact.REFERRER:
-            self.referrer_email = ""
         errors = {}
         if not self.name.strip():
             errors["name"] = _("Tell us what to call you.")
@@ -368,102 +236,6 @@ MESSAGE_STATUSES = (
 )
 
 
-_SCORE = {"null": True, "blank": True, "validators": [MinValueValidator(1), MaxValueValidator(5)]}
-
-
-class Review(models.Model):
-    """One reviewer's scores for one application, or their declared conflict of interest.
-
-    A reviewer first either declares a conflict (and is kept away from the application) or
-    opens it (opened_at); the review counts once it is submitted. A conflict noticed only after
-    opening it may still be declared: opened_at then shows it came after they read the details,
-    and their scores, if any, stop counting.
-    """
-
-    class Recommendation(models.TextChoices):
-        YES = "yes", _("Yes")
-        MAYBE = "maybe", _("Maybe")
-        NO = "no", _("No")
-
-    application = models.ForeignKey(
-        Application,
-        verbose_name=_("application"),
-        on_delete=models.CASCADE,
-        related_name="reviews",
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewer"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    conflict_of_interest = models.BooleanField(_("conflict of interest"), default=False)
-    conflict_declared_at = models.DateTimeField(
-        _("conflict of interest declared"), null=True, blank=True
-    )
-    need = models.PositiveSmallIntegerField(_("need"), **_SCORE)
-    benefit = models.PositiveSmallIntegerField(_("benefit"), **_SCORE)
-    fit = models.PositiveSmallIntegerField(_("fit with the programme"), **_SCORE)
-    recommendation = models.CharField(
-        _("recommendation"), max_length=10, choices=Recommendation.choices, blank=True
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    opened_at = models.DateTimeField(
-        _("opened"), null=True, blank=True, help_text=_("When they first saw the details.")
-    )
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("review")
-        verbose_name_plural = _("reviews")
-        ordering = ["submitted_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["application", "reviewer"], name="review_one_per_reviewer"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(submitted_at__isnull=True)
-                | models.Q(conflict_of_interest=True)
-                | (
-                    models.Q(need__isnull=False)
-                    & models.Q(benefit__isnull=False)
-                    & models.Q(fit__isnull=False)
-                    & ~models.Q(recommendation="")
-                ),
-                name="review_submitted_is_complete",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(conflict_of_interest=False, conflict_declared_at__isnull=True)
-                | models.Q(conflict_of_interest=True, conflict_declared_at__isnull=False),
-                name="review_conflict_has_a_date",
-            ),
-            models.CheckConstraint(
-                condition=(models.Q(need__isnull=True) | models.Q(need__range=(1, 5)))
-                & (models.Q(benefit__isnull=True) | models.Q(benefit__range=(1, 5)))
-                & (models.Q(fit__isnull=True) | models.Q(fit__range=(1, 5))),
-                name="review_scores_one_to_five",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.application} · {self.reviewer}"
-
-    @property
-    def is_submitted(self) -> bool:
-        return self.submitted_at is not None and not self.conflict_of_interest
-
-    @property
-    def conflict_after_viewing(self) -> bool:
-        return self.conflict_of_interest and self.opened_at is not None
-
-    @property
-    def score(self) -> Decimal | None:
-        """The mean of the three scores, to one decimal place."""
-        if None in (self.need, self.benefit, self.fit):
-            return None
-        return (Decimal(self.need + self.benefit + self.fit) / 3).quantize(Decimal("0.1"))
-
-
 class ApplicantMessage(models.Model):
     """What staff wrote to an applicant with a decision or a question, kept exactly as sent:
     the private status page shows it, and a message sent again says the same, whatever later
@@ -495,38 +267,3 @@ class ApplicantMessage(models.Model):
 
     def __str__(self):
         return f"{self.application} · {self.get_status_display()}"
-
-
-class DecisionTemplate(models.Model):
-    """The words staff start from when they tell someone the outcome. Translated in the admin;
-    the applicant's language is used. {name} and {amount} are filled in."""
-
-    class Outcome(models.TextChoices):
-        APPROVED = Application.Status.APPROVED.value, Application.Status.APPROVED.label
-        DECLINED = Application.Status.DECLINED.value, Application.Status.DECLINED.label
-        MORE_INFORMATION = (
-            Application.Status.MORE_INFORMATION.value,
-            Application.Status.MORE_INFORMATION.label,
-        )
-
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    name = models.CharField(
-        _("name"), max_length=100, help_text=_("For staff, for example “Decline: next round”.")
-    )
-    body = models.TextField(
-        _("message"),
-        help_text=_(
-            "Write {name} for the name they gave and {amount} for the amount awarded. "
-            "Keep it kind and plain: phones are often shared."
-        ),
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("decision template")
-        verbose_name_plural = _("decision templates")
-        ordering = ["outcome", "position", "name"]
-
-    def __str__(self):
-        return self.name
