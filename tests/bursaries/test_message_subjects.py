@@ -4,21 +4,9 @@ them all, whatever their template: a kind of message added tomorrow is forgotten
 import pytest
 
 from bursaries import services as bursary_services
-from sanctuary import services
 from sanctuary.models import OutgoingMessage
 from tests.bursaries.conftest import application_fields
-
-
-def a_new_kind_of_message(subject, *, recipient: str) -> OutgoingMessage:
-    """A message kind no anonymising code knows about (templates/messages/test_note/)."""
-    return services.message_queue(
-        channel=OutgoingMessage.Channel.EMAIL,
-        recipient=recipient,
-        template="test_note",
-        dedupe_key=f"brand-new-kind:{subject.pk}",
-        context={"name": "Amina"},
-        subject=subject,
-    )
+from tests.factories import a_new_kind_of_message
 
 
 @pytest.fixture

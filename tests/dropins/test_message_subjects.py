@@ -6,21 +6,9 @@ from datetime import timedelta
 from django.db import transaction
 
 from dropins import services as dropin_services
-from sanctuary import services
 from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import book, make_series
-
-
-def a_new_kind_of_message(subject, *, recipient: str) -> OutgoingMessage:
-    """A message kind no anonymising code knows about (templates/messages/test_note/)."""
-    return services.message_queue(
-        channel=OutgoingMessage.Channel.EMAIL,
-        recipient=recipient,
-        template="test_note",
-        dedupe_key=f"brand-new-kind:{subject.pk}",
-        context={"name": "Amina"},
-        subject=subject,
-    )
+from tests.factories import a_new_kind_of_message
 
 
 def test_a_message_knows_what_it_is_about(db):
