@@ -52,7 +52,7 @@ def a_new_kind_of_message(subject, *, recipient: str) -> OutgoingMessage:
         channel=OutgoingMessage.Channel.EMAIL,
         recipient=recipient,
         template="test_note",
-        dedupe_key=f"brand-new-kind:{subject.pk}",
+        dedupe_key=f"brand-new-kind:{subject._meta.label_lower}:{subject.pk}",
         context={"name": "Amina"},
         subject=subject,
     )
