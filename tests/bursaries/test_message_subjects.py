@@ -4,7 +4,7 @@ them all, whatever their template: a kind of message added tomorrow is forgotten
 import pytest
 
 from bursaries import services as bursary_services
-from sanctuary.models import OutgoingMessage
+from sanctuary.selectors import messages_about
 from tests.bursaries.conftest import application_fields
 from tests.factories import a_new_kind_of_message
 
@@ -26,4 +26,4 @@ def test_a_new_kind_of_message_about_an_application_is_forgotten_with_it(
     untouched.refresh_from_db()
     assert (note.recipient, note.context, note.status) == ("", {}, "not_needed")
     assert untouched.recipient == "staff.note@example.org"
-    assert not OutgoingMessage.objects.filter(subject_id=application.pk).exclude(recipient="")
+    assert not messages_about(application).exclude(recipient="").exists()
