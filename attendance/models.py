@@ -98,7 +98,9 @@ class CheckIn(models.Model):
 
     @property
     def people(self) -> int:
-        return self.adults + self.children
+        from dropins.rules import people_of
+
+        return people_of(adults=self.adults, children=self.children)
 
     @property
     def is_walk_in(self) -> bool:

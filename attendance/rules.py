@@ -9,6 +9,17 @@ from dropins.models import DropInSession
 from sanctuary.models import User
 
 
+def may_take_attendance(user: User) -> bool:
+    """Volunteers and programme staff take attendance at the door."""
+    return user.has_perm("attendance.take_attendance")
+
+
+def has_a_venue(user: User) -> bool:
+    """Whether there is anywhere this person takes attendance: programme staff at every venue,
+    a volunteer at the venues they are given (none yet: the programme team adds them)."""
+    return takes_every_register(user) or user.venues.exists()
+
+
 def takes_every_register(user: User) -> bool:
     """Programme staff look after every venue, any day; volunteers only the venues they are
     given, today."""

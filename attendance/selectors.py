@@ -11,7 +11,7 @@ from django.utils import timezone
 from attendance import rules
 from attendance.models import Attendance, CheckIn
 from dropins.models import LONDON, Booking, DropInSession
-from dropins.rules import holds_places_q, party_expression, people_booked_sum
+from dropins.rules import holds_places_q, live_q, party_expression, people_booked_sum
 from dropins.selectors import sessions_with_counts
 from sanctuary.codes import reference_normalise
 from sanctuary.models import User
@@ -123,7 +123,7 @@ def register_bookings(session: DropInSession, *, search: str = "", pks=None) -> 
     """The bookings on a session's register (booked and waiting, not cancelled), by name, each
     with `live_check_in` (or None). Two queries, however many bookings."""
     bookings = (
-        session.bookings.exclude(status=Booking.Status.CANCELLED)
+        session.bookings.filter(live_q())
         .prefetch_related(_live_check_ins())
         .order_by(Lower("first_name"), "reference")
     )

@@ -12,13 +12,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from attendance.models import MAX_WALK_IN, Attendance, CheckIn, RegisterAction
 from attendance.selectors import register_totals
-from dropins.models import Booking, DropInSession
+from dropins import rules as dropin_rules
+from dropins.models import DropInSession
 from dropins.services import session_lock
 from sanctuary.audit import values
 from sanctuary.locks import lock_row
@@ -94,7 +94,7 @@ def _numbers_ok(adults, children) -> bool:
         and children is not None
         and 0 <= adults <= MAX_WALK_IN
         and 0 <= children <= MAX_WALK_IN
-        and adults + children > 0
+        and dropin_rules.people_of(adults=adults, children=children) > 0
     )
 
 
@@ -185,9 +185,7 @@ def register_apply(
 
 def _check_in(action: RegisterAction, tap: RegisterTap) -> str:
     session = action.session
-    booking = (
-        session.bookings.exclude(status=Booking.Status.CANCELLED).filter(pk=tap.booking_id).first()
-    )
+    booking = session.bookings.filter(dropin_rules.live_q(), pk=tap.booking_id).first()
     if booking is None:
         return RegisterAction.Reason.NO_BOOKING
     live = (
@@ -349,8 +347,7 @@ def walk_ins_anonymise(*, now=None) -> int:
     now = now or timezone.now()
     return (
         CheckIn.objects.filter(
-            booking__isnull=True,
-            session__ends_at__lt=now - timedelta(days=settings.DROPIN_KEEP_DAYS),
+            dropin_rules.past_keeping_q(now, prefix="session__"), booking__isnull=True
         )
         .exclude(first_name="")
         .update(first_name="")

@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from attendance import selectors, services
+from attendance import rules, selectors, services
 from attendance.models import RegisterAction
 from attendance.services import RegisterTap, TapResult
 from dropins.models import LONDON
@@ -57,7 +57,7 @@ def attendance_required(view):
                 request.get_full_path() if request.method == "GET" else _register_path(kwargs)
             )
             return redirect_to_login(next_path)
-        if not request.user.has_perm("attendance.take_attendance"):
+        if not rules.may_take_attendance(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -100,7 +100,10 @@ def today(request):
         render(
             request,
             "attendance/today.html",
-            {"sessions": selectors.register_sessions_today(user=request.user)},
+            {
+                "sessions": selectors.register_sessions_today(user=request.user),
+                "has_a_venue": rules.has_a_venue(request.user),
+            },
         )
     )
 

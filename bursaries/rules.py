@@ -85,14 +85,24 @@ def has_declared_conflict(*, user: User, application: Application) -> bool:
     ).exists()
 
 
+def is_undecided(application: Application) -> bool:
+    """Still open: submitted, in review or waiting for more information (not approved, declined
+    or withdrawn)."""
+    return application.status in OPEN_STATUSES
+
+
+def undecided_q(*, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}status__in": OPEN_STATUSES})
+
+
 def is_reviewable_q() -> Q:
     """Applications still waiting for a decision, with someone to review: open and not
     anonymised."""
-    return Q(status__in=OPEN_STATUSES, anonymised_at__isnull=True)
+    return undecided_q() & Q(anonymised_at__isnull=True)
 
 
 def is_reviewable(application: Application) -> bool:
-    return application.is_open and application.anonymised_at is None
+    return is_undecided(application) and application.anonymised_at is None
 
 
 def reviewable_q(user: User) -> Q:
@@ -109,7 +119,7 @@ def review_refusal(user: User, application: Application) -> str | None:
     if not is_reviewer(user):
         return "not_reviewer"
     if not is_reviewable(application):
-        return "anonymised" if application.is_open else "decided"
+        return "anonymised" if is_undecided(application) else "decided"
     if has_declared_conflict(user=user, application=application):
         return "conflict"
     return None
@@ -228,10 +238,28 @@ def within_budget_q(amount: Decimal) -> Q:
 # The fund's dates -------------------------------------------------------------------------------
 
 
+def fund_state(fund: Fund, today: date) -> str:
+    """Upcoming before the day it opens, closed after its last day, open in between."""
+    if today < fund.opens_on:
+        return Fund.State.UPCOMING
+    if is_fund_closed(fund, today):
+        return Fund.State.CLOSED
+    return Fund.State.OPEN
+
+
 def fund_open_q(today: date) -> Q:
     """Funds taking applications on this day (from the day they open to the last day)."""
-    return Q(opens_on__lte=today, closes_on__gte=today)
+    return Q(opens_on__lte=today) & ~fund_closed_q(today)
 
 
 def is_fund_open(fund: Fund, today: date) -> bool:
-    return fund.opens_on <= today <= fund.closes_on
+    return fund_state(fund, today) == Fund.State.OPEN
+
+
+def fund_closed_q(today: date) -> Q:
+    """Funds whose last day to apply is over by this day."""
+    return Q(closes_on__lt=today)
+
+
+def is_fund_closed(fund: Fund, today: date) -> bool:
+    return fund.closes_on < today

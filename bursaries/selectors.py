@@ -23,7 +23,6 @@ from django.utils import timezone
 from bursaries import rules
 from bursaries.models import (
     MESSAGE_STATUSES,
-    OPEN_STATUSES,
     ApplicantMessage,
     Application,
     DecisionTemplate,
@@ -48,7 +47,7 @@ CLOSED_FUNDS_SHOWN_FOR = timedelta(days=365)
 def fund_list_public(*, today: date | None = None) -> list[Fund]:
     """Funds open now, then those opening soon, then those closed in the last year."""
     today = today or timezone.localdate()
-    funds = list(Fund.objects.filter(closes_on__gte=today - CLOSED_FUNDS_SHOWN_FOR))
+    funds = list(Fund.objects.exclude(rules.fund_closed_q(today - CLOSED_FUNDS_SHOWN_FOR)))
     order = {Fund.State.OPEN: 0, Fund.State.UPCOMING: 1, Fund.State.CLOSED: 2}
     return sorted(funds, key=lambda fund: (order[fund.state_on(today)], fund.closes_on))
 
@@ -62,7 +61,7 @@ def fund_next_opening(*, exclude_id: int | None = None, today: date | None = Non
     that closes first), or else the next one to open. One query."""
     today = today or timezone.localdate()
     return (
-        Fund.objects.filter(closes_on__gte=today)
+        Fund.objects.exclude(rules.fund_closed_q(today))
         .exclude(pk=exclude_id)
         .annotate(upcoming=Case(When(rules.fund_open_q(today), then=Value(0)), default=Value(1)))
         .order_by("upcoming", "opens_on", "closes_on")
@@ -137,7 +136,7 @@ def fund_list_with_totals() -> QuerySet[Fund]:
         requested_undecided=Coalesce(
             Sum(
                 "applications__amount_requested",
-                filter=Q(applications__status__in=OPEN_STATUSES),
+                filter=rules.undecided_q(prefix="applications__"),
             ),
             rules.ZERO,
             output_field=rules.MONEY,

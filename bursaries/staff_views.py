@@ -62,7 +62,7 @@ def open_view(request, object_id, *, model_admin):
             return redirect(change_url(application))
         notice = (
             gettext("This application has already been decided")
-            if not application.is_open
+            if rules.review_refusal(request.user, application) == "decided"
             else gettext("This application has been anonymised.")
         )
         return TemplateResponse(

@@ -93,9 +93,9 @@ class UpcomingFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "upcoming":
-            return queryset.filter(ends_at__gte=timezone.now())
+            return queryset.exclude(rules.ended_q(timezone.now()))
         if self.value() == "past":
-            return queryset.filter(ends_at__lt=timezone.now())
+            return queryset.filter(rules.ended_q(timezone.now()))
         return queryset
 
 
@@ -306,7 +306,7 @@ class BookingAdmin(admin.ModelAdmin):
     )
     def cancel_bookings(self, request, queryset):
         count = 0
-        for booking in queryset.exclude(status=Booking.Status.CANCELLED):
+        for booking in queryset.filter(rules.live_q()):
             services.booking_cancel(
                 booking_id=booking.pk, by=Booking.CancelledBy.STAFF, actor=request.user
             )

@@ -67,7 +67,7 @@ def _plain(context: dict) -> dict:
 @context_builder("dropin_booking_waitlisted")
 def _only_while_waiting(context: dict) -> dict:
     values = _booking_context(context)
-    if values["booking"].status != Booking.Status.WAITLISTED:
+    if not rules.is_waiting(values["booking"]):
         raise MessageNotNeeded("the booking is no longer waiting")
     return values
 
@@ -75,7 +75,7 @@ def _only_while_waiting(context: dict) -> dict:
 @context_builder("dropin_booking_confirmed")
 def _only_while_live(context: dict) -> dict:
     values = _booking_context(context)
-    if values["booking"].status == Booking.Status.CANCELLED:
+    if not rules.is_live(values["booking"]):
         raise MessageNotNeeded("the booking was cancelled")
     return values
 

@@ -284,8 +284,13 @@ class Booking(models.Model):
 
     @property
     def people(self) -> int:
-        return self.adults + self.children
+        from dropins.rules import people_of
+
+        return people_of(adults=self.adults, children=self.children)
 
     @property
     def is_live(self) -> bool:
-        return self.status != self.Status.CANCELLED
+        """Not cancelled (dropins.rules.is_live)."""
+        from dropins.rules import is_live
+
+        return is_live(self)

@@ -8,6 +8,7 @@ filters bookings by their session.
 
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db.models import DateTimeField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import LessThanOrEqual
@@ -53,16 +54,54 @@ def bookable_q(now: datetime, prefix: str = "") -> Q:
     return still_to_come_q(now, prefix) & booking_opened_q(now, prefix)
 
 
+def is_listed(session: DropInSession, now: datetime) -> bool:
+    """On the public list of drop-ins: its booking has opened and it has not started (cancelled
+    ones too, so that nobody comes in vain)."""
+    return has_booking_opened(session, now) and not has_started(session, now)
+
+
+def listed_q(now: datetime, prefix: str = "") -> Q:
+    return booking_opened_q(now, prefix) & not_started_q(now, prefix)
+
+
 # A session still to come ------------------------------------------------------------------
+
+
+def has_started(session: DropInSession, now: datetime) -> bool:
+    """Its start time has come (whatever its status)."""
+    return session.starts_at <= now
+
+
+def not_started_q(now: datetime, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}starts_at__gt": now})
 
 
 def is_still_to_come(session: DropInSession, now: datetime) -> bool:
     """Scheduled and not started: its places can still be taken, freed and told about."""
-    return session.status == DropInSession.Status.SCHEDULED and now < session.starts_at
+    return session.status == DropInSession.Status.SCHEDULED and not has_started(session, now)
 
 
 def still_to_come_q(now: datetime, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status": DropInSession.Status.SCHEDULED, f"{prefix}starts_at__gt": now})
+    return Q(**{f"{prefix}status": DropInSession.Status.SCHEDULED}) & not_started_q(now, prefix)
+
+
+def has_ended(session: DropInSession, now: datetime) -> bool:
+    """Its end time has passed: the admin lists it with the past sessions."""
+    return session.ends_at < now
+
+
+def ended_q(now: datetime, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}ends_at__lt": now})
+
+
+def is_past_keeping(session: DropInSession, now: datetime) -> bool:
+    """Ended more than DROPIN_KEEP_DAYS ago: the names and contacts of who booked and who
+    walked in are forgotten; the numbers stay."""
+    return has_ended(session, now - timedelta(days=settings.DROPIN_KEEP_DAYS))
+
+
+def past_keeping_q(now: datetime, prefix: str = "") -> Q:
+    return ended_q(now - timedelta(days=settings.DROPIN_KEEP_DAYS), prefix)
 
 
 def may_cancel_session(session: DropInSession, now: datetime) -> bool:
@@ -73,6 +112,28 @@ def may_cancel_session(session: DropInSession, now: datetime) -> bool:
 
 def cancellable_sessions_q(now: datetime, prefix: str = "") -> Q:
     return still_to_come_q(now, prefix)
+
+
+# A booking that stands, one that waits, one that holds places --------------------------------
+
+
+def is_live(booking: Booking) -> bool:
+    """A booking stands until it is cancelled: confirmed or waiting, it is on the register and
+    its contact details cannot book the same session again."""
+    return booking.status != Booking.Status.CANCELLED
+
+
+def live_q(prefix: str = "") -> Q:
+    return ~Q(**{f"{prefix}status": Booking.Status.CANCELLED})
+
+
+def is_waiting(booking: Booking) -> bool:
+    """On the waiting list: takes no place, and is booked in when its people fit."""
+    return booking.status == Booking.Status.WAITLISTED
+
+
+def waiting_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}status": Booking.Status.WAITLISTED})
 
 
 # People booked and places left ------------------------------------------------------------
@@ -87,8 +148,13 @@ def holds_places_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}status": Booking.Status.CONFIRMED})
 
 
-def party_expression(prefix: str = ""):
+def people_of(*, adults: int, children: int) -> int:
     """The people of a booking (or a check-in): adults and children count the same."""
+    return adults + children
+
+
+def party_expression(prefix: str = ""):
+    """The same, in SQL: the people of each booking (or check-in)."""
     return F(f"{prefix}adults") + F(f"{prefix}children")
 
 
@@ -123,18 +189,18 @@ def places_left_expression(people) -> Greatest:
 def may_change_booking(booking: Booking, now: datetime) -> bool:
     """How many are coming can be changed while the booking stands and its session is open for
     booking."""
-    return booking.is_live and is_bookable(booking.session, now)
+    return is_live(booking) and is_bookable(booking.session, now)
 
 
 def changeable_bookings_q(now: datetime) -> Q:
-    return ~Q(status=Booking.Status.CANCELLED) & bookable_q(now, prefix="session__")
+    return live_q() & bookable_q(now, prefix="session__")
 
 
 def may_booker_cancel(booking: Booking, now: datetime) -> bool:
     """The person who booked can cancel until the session starts (after that the place cannot
     be given to anyone, and the register keeps who came)."""
-    return booking.is_live and now < booking.session.starts_at
+    return is_live(booking) and not has_started(booking.session, now)
 
 
 def booker_cancellable_q(now: datetime) -> Q:
-    return ~Q(status=Booking.Status.CANCELLED) & Q(session__starts_at__gt=now)
+    return live_q() & not_started_q(now, prefix="session__")

@@ -13,9 +13,7 @@ FEW_PLACES = 5
 
 
 def _people_waiting(prefix: str, extra: Q | None = None):
-    return rules.people_sum(
-        prefix, Q(**{f"{prefix}status": Booking.Status.WAITLISTED}) & (extra or Q())
-    )
+    return rules.people_sum(prefix, rules.waiting_q(prefix) & (extra or Q()))
 
 
 def sessions_with_counts() -> QuerySet[DropInSession]:
@@ -49,7 +47,7 @@ def sessions_upcoming_public(*, now=None) -> list[DropInSession]:
     now = now or timezone.now()
     return list(
         sessions_with_counts()
-        .filter(rules.booking_opened_q(now), starts_at__gt=now, series__venue__is_active=True)
+        .filter(rules.listed_q(now), series__venue__is_active=True)
         .order_by("starts_at", "series__venue__position")
     )
 

@@ -1,14 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from sanctuary import audit, services
+from sanctuary import audit, selectors, services
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
 
@@ -84,7 +83,7 @@ class UserAdmin(DjangoUserAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups":
-            kwargs["queryset"] = Group.objects.filter(name__in=Role.values)
+            kwargs["queryset"] = selectors.role_groups()
             kwargs["widget"] = forms.CheckboxSelectMultiple
             kwargs["label"] = _("Roles")
             kwargs["help_text"] = ""
@@ -197,7 +196,8 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
     def retry_failed(self, request, queryset):
         retried = sum(
             services.message_retry(message=message, actor=request.user)
-            for message in queryset.filter(status=OutgoingMessage.Status.FAILED)
+            # The service says which have failed (the others are left as they are).
+            for message in queryset
         )
         self.message_user(
             request,

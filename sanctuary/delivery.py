@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from sanctuary.locks import lock_free
 from sanctuary.models import OutgoingMessage
 from sanctuary.outbox import MessageNotNeeded, is_temporary_failure, render_message
 from sanctuary.sms import get_sms_backend
@@ -30,7 +31,7 @@ def message_deliver(*, message_id: int) -> int | None:
     now = timezone.now()
     with transaction.atomic():
         message = (
-            OutgoingMessage.objects.select_for_update(skip_locked=True)
+            lock_free(OutgoingMessage.objects.all())
             .filter(
                 pk=message_id,
                 status=OutgoingMessage.Status.PENDING,
@@ -128,7 +129,7 @@ def outbox_sweep() -> list[int]:
     overdue = now - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
     with transaction.atomic():
         message_ids = list(
-            OutgoingMessage.objects.select_for_update(skip_locked=True)
+            lock_free(OutgoingMessage.objects.all())
             .filter(status=OutgoingMessage.Status.PENDING, next_attempt_at__lte=overdue)
             .order_by("next_attempt_at")
             .values_list("pk", flat=True)[:500]

@@ -34,3 +34,16 @@ def lock_row(queryset: models.QuerySet | type[models.Model], pk):
         model = queryset if isinstance(queryset, type) else queryset.model
         raise model.DoesNotExist(f"No {model._meta.object_name} with pk {pk!r}.")
     return rows[0]
+
+
+def lock_free(queryset: models.QuerySet) -> models.QuerySet:
+    """The rows of `queryset` that no other transaction holds, each locked as it is read; rows
+    held elsewhere are skipped, never waited for (so this takes no part in lock order).
+
+    For scans that several workers may run at once (the outbox sweep, reminders, retention):
+    each takes what is free and leaves the rest to the others. The caller filters, orders and
+    slices. Only the queryset's own table is locked. Must be called inside a transaction.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Row locks only hold inside a transaction (transaction.atomic).")
+    return queryset.select_for_update(skip_locked=True, of=("self",))

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, OuterRef, QuerySet
 
@@ -8,6 +9,11 @@ from sanctuary.roles import Role
 def user_roles(*, user: User) -> list[Role]:
     names = set(user.groups.values_list("name", flat=True))
     return [role for role in Role if role.value in names]
+
+
+def role_groups() -> QuerySet[Group]:
+    """The groups that are roles (the only ones staff may give people)."""
+    return Group.objects.filter(name__in=Role.values)
 
 
 def messages_about(subjects: QuerySet | Model) -> QuerySet[OutgoingMessage]:

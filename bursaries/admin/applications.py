@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bursaries import exports, rules, selectors, services, staff_views
 from bursaries.admin.display import audit_label, money_or_dash, their_words
-from bursaries.models import OPEN_STATUSES, Application
+from bursaries.models import Application
 
 
 class ReviewableFilter(admin.SimpleListFilter):
@@ -203,7 +203,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("days waiting"), ordering="-submitted_at")
     def days_waiting(self, obj):
-        if obj.status not in OPEN_STATUSES:
+        if not rules.is_undecided(obj):
             return "–"
         return (timezone.now() - obj.submitted_at).days
 

@@ -175,7 +175,10 @@ class Application(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        """Not decided yet (bursaries.rules.is_undecided)."""
+        from bursaries.rules import is_undecided
+
+        return is_undecided(self)
 
     def next_statuses(self) -> list[str]:
         if self.anonymised_at is not None:

@@ -83,11 +83,10 @@ class Fund(models.Model):
             raise ValidationError({"closes_on": _("A fund cannot close before it opens.")})
 
     def state_on(self, day: date) -> str:
-        from bursaries.rules import is_fund_open
+        """Open, upcoming or closed on this day (bursaries.rules.fund_state)."""
+        from bursaries.rules import fund_state
 
-        if is_fund_open(self, day):
-            return self.State.OPEN
-        return self.State.UPCOMING if day < self.opens_on else self.State.CLOSED
+        return fund_state(self, day)
 
     @property
     def state(self) -> str:

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bursaries import rules
 from bursaries.messages import application_message_queue
 from bursaries.models import Application, Fund, Opportunity, PartnerOrganisation
 from bursaries.selectors import application_by_submission_key
@@ -48,7 +49,7 @@ def application_submit(
         first = _first_sent_with(submission_key)
         if first is not None:
             return first
-    if not fund.is_open:
+    if not rules.is_fund_open(fund, timezone.localdate()):
         raise ValidationError(_("This fund is not taking applications now."), code="closed")
     if not privacy_consent:
         raise ValidationError(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from bursaries.models import ApplicantMessage, Application, Review
 from bursaries.rules import may_decide
 from sanctuary.codes import token_new
-from sanctuary.locks import lock_row
+from sanctuary.locks import lock_free, lock_row
 from sanctuary.models import User
 from sanctuary.services import audit_record, messages_forget
 
@@ -86,7 +86,7 @@ def applications_anonymise(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = months_before(now, settings.BURSARY_ANONYMISE_AFTER_MONTHS)
     due = list(
-        Application.objects.select_for_update(skip_locked=True)
+        lock_free(Application.objects.all())
         .filter(anonymised_at__isnull=True)
         .alias(settled_at=Coalesce("decided_at", "submitted_at"))
         .filter(settled_at__lt=cutoff)

@@ -56,12 +56,7 @@ def _contact_clash(session: DropInSession, *, email: str, phone: str, exclude_pk
         contact |= Q(phone=phone)
     if not contact:
         return None
-    return (
-        session.bookings.exclude(status=Booking.Status.CANCELLED)
-        .exclude(pk=exclude_pk)
-        .filter(contact)
-        .first()
-    )
+    return session.bookings.filter(rules.live_q()).exclude(pk=exclude_pk).filter(contact).first()
 
 
 @transaction.atomic
@@ -140,7 +135,8 @@ def booking_decoy(*, session: DropInSession, adults: int, children: int, **field
     """An unsaved booking that looks like a new one, for the answer to a repeated contact."""
     status = (
         Booking.Status.CONFIRMED
-        if rules.places_left(session.capacity, rules.people_booked(session)) >= adults + children
+        if rules.places_left(session.capacity, rules.people_booked(session))
+        >= rules.people_of(adults=adults, children=children)
         else Booking.Status.WAITLISTED
     )
     return Booking(
@@ -174,7 +170,7 @@ def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
         raise BookingError(_("Sorry, this booking cannot be changed any more."))
     if (adults, children) == (booking.adults, booking.children):
         return booking
-    more = adults + children - booking.people
+    more = rules.people_of(adults=adults, children=children) - booking.people
     if rules.holds_places(booking) and more > 0:
         free = rules.places_left(session.capacity, rules.people_booked(session))
         if free < more:
@@ -205,7 +201,7 @@ def booking_cancel(
     session = session_lock(booking.session_id)
     booking = lock_row(Booking, booking_id)
     booking.session = session
-    if not booking.is_live:
+    if not rules.is_live(booking):
         return booking
     if by == Booking.CancelledBy.BOOKER and not rules.may_booker_cancel(booking, timezone.now()):
         raise BookingError(_("This drop-in has started, so the booking cannot be cancelled now."))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from dropins import rules
 from dropins.messages import booking_message_queue
 from dropins.models import Booking
+from sanctuary.locks import lock_free
 
 
 @dataclass
@@ -31,7 +32,7 @@ def reminders_queue(*, now=None) -> ReminderScan:
     bookings = messages = 0
     with transaction.atomic():
         due = (
-            Booking.objects.select_for_update(skip_locked=True, of=("self",))
+            lock_free(Booking.objects.all())
             .filter(
                 rules.holds_places_q(),
                 rules.still_to_come_q(now, prefix="session__"),

@@ -1,12 +1,10 @@
 """Forgetting who booked once their drop-in is long past; the counts stay."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from dropins import rules
 from dropins.models import Booking
 from sanctuary.services import messages_forget
 
@@ -17,8 +15,7 @@ def bookings_anonymise(*, now=None) -> int:
     now = now or timezone.now()
     old = Booking.objects.filter(
         anonymised_at__isnull=True,
-        session__ends_at__lt=now - timedelta(days=settings.DROPIN_KEEP_DAYS),
-    )
+    ).filter(rules.past_keeping_q(now, prefix="session__"))
     booking_ids = list(old.values_list("pk", flat=True)[:5000])
     # Their messages forget the address too (they would otherwise keep it OUTBOX_KEEP_DAYS).
     messages_forget(subjects=Booking.objects.filter(pk__in=booking_ids))

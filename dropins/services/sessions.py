@@ -175,7 +175,7 @@ def session_cancel(
         obj=session,
         detail={"reason": reason, "note": note} if note else {"reason": reason},
     )
-    live = list(session.bookings.exclude(status=Booking.Status.CANCELLED))
+    live = list(session.bookings.filter(rules.live_q()))
     Booking.objects.filter(pk__in=[booking.pk for booking in live]).update(
         status=Booking.Status.CANCELLED,
         cancelled_at=session.cancelled_at,

@@ -17,7 +17,7 @@ def waitlist_promote(session: DropInSession) -> list[Booking]:
     promoted = []
     waiting = lock_rows(
         Booking,
-        session.bookings.filter(status=Booking.Status.WAITLISTED).values_list("pk", flat=True),
+        session.bookings.filter(rules.waiting_q()).values_list("pk", flat=True),
     )
     for booking in sorted(waiting.values(), key=lambda booking: (booking.created_at, booking.pk)):
         if free <= 0:
