@@ -3,8 +3,11 @@ import os
 import shutil
 import socket
 import threading
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from aiosmtpd.controller import Controller
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
@@ -19,6 +22,30 @@ from tests import factories
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LONDON = ZoneInfo("Europe/London")
+# Every test starts at this instant (a plain Tuesday morning) unless --instant says otherwise,
+# so no test depends on the day it happens to be run.
+DEFAULT_INSTANT = "2026-11-10T10:00"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--instant",
+        default=DEFAULT_INSTANT,
+        help="ISO 8601 date and time every test starts at; Europe/London local time if it has "
+        "no offset (the first of an hour that happens twice). Default: %(default)s.",
+    )
+
+
+def suite_instant(config) -> datetime:
+    value = config.getoption("instant")
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        raise pytest.UsageError(f"--instant={value!r} is not an ISO 8601 date and time") from None
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=LONDON)
+    return instant.astimezone(UTC)
 
 
 def _available() -> dict[str, bool]:
@@ -39,9 +66,27 @@ def pytest_sessionstart(session):
 
 
 def pytest_report_header(config):
-    return "services: " + ", ".join(
-        f"{name} {'yes' if ok else 'NO'}" for name, ok in _available().items()
-    )
+    instant = suite_instant(config)
+    return [
+        "services: "
+        + ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in _available().items()),
+        f"instant: {instant.astimezone(LONDON):%A %d %B %Y %H:%M %Z} ({instant:%Y-%m-%dT%H:%M}Z)",
+    ]
+
+
+@pytest.fixture(scope="session")
+def instant(pytestconfig) -> datetime:
+    """The moment every test starts at (aware, in UTC)."""
+    return suite_instant(pytestconfig)
+
+
+@pytest.fixture(autouse=True)
+def _clock_at_the_instant(instant):
+    """Each test starts at the suite's instant and time flows on from there. time-machine
+    patches the C-level clock functions, so the live server's and the Celery worker's threads
+    read the same time; monotonic clocks (timeouts) are left alone."""
+    with time_machine.travel(instant.timestamp(), tick=True) as traveller:
+        yield traveller
 
 
 def pytest_collection_modifyitems(config, items):

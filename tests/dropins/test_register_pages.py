@@ -288,6 +288,8 @@ def test_a_broken_form_tap_gets_a_message_not_an_error(client, door_session, vol
         json.dumps({"taps": [{"id": str(uuid.uuid4()), "kind": "explode"}]}),
         json.dumps({"taps": [{"id": str(uuid.uuid4()), "kind": "walk_in"}] * 51}),
     ],
+    # Named, not shown: the random ids would differ between pytest-xdist's workers.
+    ids=["not-json", "taps-not-a-list", "id-not-a-uuid", "unknown-kind", "too-many-taps"],
 )
 def test_bad_sync_requests_get_a_clear_answer(client, door_session, volunteer, body):
     client.force_login(volunteer)

@@ -2,6 +2,7 @@
 
 import io
 import os
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
@@ -40,6 +41,23 @@ def site_data(transactional_db):
     call_command("demo_data", stdout=io.StringIO())
 
 
+class BrowserOnTheSuiteClock:
+    """Chromium whose every new context reads the suite's clock: its Date starts at the
+    server's (travelled) time and flows on, timers running as usual, so a tablet's tap times
+    agree with the server's."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.clock.set_system_time(datetime.now(UTC))
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture
 def browser(live_server, site_data):
     """Chromium, started after the test's data is in place.
@@ -54,7 +72,7 @@ def browser(live_server, site_data):
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            yield browser
+            yield BrowserOnTheSuiteClock(browser)
             browser.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
