@@ -3,6 +3,7 @@ import os
 import shutil
 import socket
 import threading
+import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -202,3 +203,29 @@ def broker():
 def worker(broker):
     with start_worker(broker, pool="solo", perform_ping_check=False, loglevel="WARNING"):
         yield
+
+
+# Races on the real PostgreSQL: which transaction goes first is decided, not slept on ----------
+
+
+def backend_pid() -> int:
+    """The PostgreSQL process serving this thread's connection."""
+    connections["default"].ensure_connection()
+    return connections["default"].connection.info.backend_pid
+
+
+def wait_until_waiting_for_a_lock(pid: int, *, seconds: float = 10) -> None:
+    """Return once the transaction of backend `pid` waits for a row or table lock that another
+    holds, so a test knows it is queued behind the lock rather than guessing with a sleep.
+    Fails if it never waits: then nothing made it wait, which is what the test is about."""
+    deadline = time.monotonic() + seconds
+    poll = threading.Event()
+    with connections["default"].cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT EXISTS (SELECT FROM pg_locks WHERE pid = %s AND NOT granted)", [pid]
+            )
+            if cursor.fetchone()[0]:
+                return
+            assert time.monotonic() < deadline, f"backend {pid} never waited for a lock"
+            poll.wait(0.005)
