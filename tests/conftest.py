@@ -1,4 +1,5 @@
 import asyncio
+import collections
 import os
 import shutil
 import socket
@@ -36,17 +37,39 @@ def pytest_addoption(parser):
         help="ISO 8601 date and time every test starts at; Europe/London local time if it has "
         "no offset (the first of an hour that happens twice). Default: %(default)s.",
     )
+    parser.addoption(
+        "--instants",
+        default="",
+        help="Comma-separated ISO 8601 instants at which the tests marked `instants` run too, "
+        "besides --instant (the Makefile's test-instants lists the awkward ones).",
+    )
 
 
-def suite_instant(config) -> datetime:
-    value = config.getoption("instant")
+def _parse_instant(value: str, option: str) -> datetime:
     try:
-        instant = datetime.fromisoformat(value)
+        instant = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise pytest.UsageError(f"--instant={value!r} is not an ISO 8601 date and time") from None
+        raise pytest.UsageError(f"{option}: {value!r} is not an ISO 8601 date and time") from None
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=LONDON)
     return instant.astimezone(UTC)
+
+
+def suite_instant(config) -> datetime:
+    return _parse_instant(config.getoption("instant"), "--instant")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked `instants` run once at --instant and once at each of --instants."""
+    extra = [value for value in metafunc.config.getoption("instants").split(",") if value.strip()]
+    if not extra or not metafunc.definition.get_closest_marker("instants"):
+        return
+    values = [metafunc.config.getoption("instant"), *extra]
+    metafunc.parametrize(
+        "instant",
+        [_parse_instant(value, "--instants") for value in values],
+        ids=[f"at {value.strip()}" for value in values],
+    )
 
 
 def _available() -> dict[str, bool]:
@@ -82,7 +105,7 @@ def instant(pytestconfig) -> datetime:
 
 
 @pytest.fixture(autouse=True)
-def _clock_at_the_instant(instant):
+def clock(instant):
     """Each test starts at the suite's instant and time flows on from there. time-machine
     patches the C-level clock functions, so the live server's and the Celery worker's threads
     read the same time; monotonic clocks (timeouts) are left alone."""
@@ -180,11 +203,30 @@ def smtp_server(settings):
 # A real Celery worker, in a thread of this process, on the real Redis broker -------------------
 
 
-def _close_worker_thread_connections(**kwargs):
+# Tasks the worker has finished in this test, by name; waiters are woken at each.
+TASKS_FINISHED: collections.Counter = collections.Counter()
+_TASK_FINISHED = threading.Condition()
+
+
+def _close_worker_thread_connections(sender=None, **kwargs):
     # The worker runs in a thread of this process: leave no connection open in it, or the test
     # database cannot be dropped at the end.
     if threading.current_thread() is not threading.main_thread():
         connections.close_all()
+    with _TASK_FINISHED:
+        TASKS_FINISHED[getattr(sender, "name", "")] += 1
+        _TASK_FINISHED.notify_all()
+
+
+def wait_for_the_worker(check, *, seconds: float = 20, what: str = "the worker's result") -> None:
+    """Return once check() is true, looking again each time the worker finishes a task (no
+    polling, no sleep). check() runs with the finishing tasks held back, so none is missed."""
+    deadline = time.monotonic() + seconds
+    with _TASK_FINISHED:
+        while not check():
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"no {what} after {seconds} s"
+            _TASK_FINISHED.wait(remaining)
 
 
 @pytest.fixture
@@ -192,6 +234,7 @@ def broker():
     """Tasks go through Redis instead of running in-process; the queue starts empty."""
     app.conf.task_always_eager = False
     app.control.purge()
+    TASKS_FINISHED.clear()
     task_postrun.connect(_close_worker_thread_connections)
     yield app
     task_postrun.disconnect(_close_worker_thread_connections)

@@ -13,6 +13,8 @@ from sanctuary import sms
 from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import book
 
+pytestmark = pytest.mark.instants
+
 
 def test_a_booking_that_fits_is_confirmed(session):
     booking = book(session, adults=2, children=3)

@@ -23,10 +23,14 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 360, "height": 740}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # Under `--dist loadgroup` the browser tests go to one worker, one after another,
+            # so that worker starts Chromium once (see Chromium below).
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -35,10 +39,36 @@ def _database_outlives_the_live_server(django_db_setup):
     (and its threads' connections) have stopped."""
 
 
+# Rows that migrating makes (and flushing the database makes again, under new ids): the
+# snapshot leaves them out and names them by their natural keys instead.
+MADE_BY_MIGRATING = ["contenttypes", "auth.permission", "sessions"]
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(tmp_path_factory):
+    """Where this worker keeps the demo data once loaded (each xdist worker has its own)."""
+    return tmp_path_factory.mktemp("demo") / "demo.json"
+
+
 @pytest.fixture
-def site_data(transactional_db):
-    """The demo venues and accounts, as `make run` loads them."""
+def site_data(transactional_db, _demo_snapshot):
+    """The demo venues, accounts, drop-ins and bursaries, as `make run` loads them.
+
+    The demo is built once per worker, at the suite's instant, and dumped; every later test
+    (which starts at that same instant, on a flushed database) loads the dump, a fraction of
+    the cost of building it again, and starts from the same rows."""
+    if _demo_snapshot.exists():
+        call_command("loaddata", str(_demo_snapshot), stdout=io.StringIO())
+        return
     call_command("demo_data", stdout=io.StringIO())
+    call_command(
+        "dumpdata",
+        natural_foreign=True,
+        natural_primary=True,
+        exclude=MADE_BY_MIGRATING,
+        output=str(_demo_snapshot),
+        stdout=io.StringIO(),
+    )
 
 
 class BrowserOnTheSuiteClock:
@@ -58,31 +88,66 @@ class BrowserOnTheSuiteClock:
         return getattr(self._browser, name)
 
 
-@pytest.fixture
-def browser(live_server, site_data):
-    """Chromium, started after the test's data is in place.
+class Chromium:
+    """One Playwright and one Chromium for a run of browser tests on this worker, rather than
+    one per test (starting them costs about two seconds). Each test has its own contexts.
 
-    Playwright's sync API runs an event loop in this thread while it is open; Django's database
-    connections opened then would belong to that loop's context and outlive the test. So the
-    data comes first, and Playwright stops before the database is flushed.
-    """
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
+    Playwright's sync API runs an event loop in this thread while it is open, and Django keeps
+    the connections opened meanwhile apart from those opened before; so they are closed before
+    Playwright stops, and it stops as soon as a test that is not a browser test comes next."""
+
+    def __init__(self):
+        self._playwright = None
+        self.browser = None
+
+    def start(self):
+        if self.browser is None:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+            self._playwright = sync_playwright().start()
+            self.browser = self._playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            yield BrowserOnTheSuiteClock(browser)
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        return self.browser
+
+    def stop(self):
+        if self.browser is None:
+            return
+        connections.close_all()
+        try:
+            self.browser.close()
+            self._playwright.stop()
+        finally:
+            self.browser = self._playwright = None
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+CHROMIUM_PROCESS = Chromium()
+
+
+@pytest.fixture(scope="session")
+def _chromium(_database_outlives_the_live_server):
+    """Stops Chromium at the end, before the test database is dropped."""
+    yield CHROMIUM_PROCESS
+    CHROMIUM_PROCESS.stop()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if nextitem is None or "/e2e/" not in str(nextitem.path):
+        CHROMIUM_PROCESS.stop()
+
+
+@pytest.fixture
+def browser(live_server, site_data, _chromium):
+    """Chromium, its clock at the suite's, once the test's data is in place."""
+    return BrowserOnTheSuiteClock(_chromium.start())
 
 
 @pytest.fixture(autouse=True)
 def _close_connections_opened_beside_the_browser(request):
     """A test that reads or writes the database while Chromium is open opens its connections
-    in Playwright's context: close them there, before the browser stops and the database is
-    flushed."""
+    in Playwright's context: close them there once it is done."""
     if "browser" not in request.fixturenames:
         yield
         return
