@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import CHROMIUM
@@ -165,3 +166,21 @@ def phone_without_javascript(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def expect_boxes(page, selectors: dict[str, str], condition: str, *, timeout: float = 10_000):
+    """Wait until `condition` holds: JavaScript over `box`, where box.NAME lists the on-screen
+    boxes of the elements the CSS selector NAME names (box.undo[0].width). Layout is asserted
+    the way expect() asserts, retried while the page settles, never read once."""
+    script = (
+        "selectors => { const box = {};"
+        " for (const [name, selector] of Object.entries(selectors)) {"
+        "  const found = [...document.querySelectorAll(selector)];"
+        "  if (!found.length) return false;"
+        "  box[name] = found.map(element => element.getBoundingClientRect()); }"
+        f" return {condition}; }}"
+    )
+    try:
+        page.wait_for_function(script, arg=selectors, timeout=timeout)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"never true: {condition} (boxes of {selectors})") from None
