@@ -1,11 +1,9 @@
 """Playwright for Python driving Debian's Chromium (never a downloaded browser)."""
 
-import io
 import os
 from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
@@ -40,36 +38,10 @@ def _database_outlives_the_live_server(django_db_setup):
     (and its threads' connections) have stopped."""
 
 
-# Rows that migrating makes (and flushing the database makes again, under new ids): the
-# snapshot leaves them out and names them by their natural keys instead.
-MADE_BY_MIGRATING = ["contenttypes", "auth.permission", "sessions"]
-
-
-@pytest.fixture(scope="session")
-def _demo_snapshot(tmp_path_factory):
-    """Where this worker keeps the demo data once loaded (each xdist worker has its own)."""
-    return tmp_path_factory.mktemp("demo") / "demo.json"
-
-
 @pytest.fixture
-def site_data(transactional_db, _demo_snapshot):
-    """The demo venues, accounts, drop-ins and bursaries, as `make run` loads them.
-
-    The demo is built once per worker, at the suite's instant, and dumped; every later test
-    (which starts at that same instant, on a flushed database) loads the dump, a fraction of
-    the cost of building it again, and starts from the same rows."""
-    if _demo_snapshot.exists():
-        call_command("loaddata", str(_demo_snapshot), stdout=io.StringIO())
-        return
-    call_command("demo_data", stdout=io.StringIO())
-    call_command(
-        "dumpdata",
-        natural_foreign=True,
-        natural_primary=True,
-        exclude=MADE_BY_MIGRATING,
-        output=str(_demo_snapshot),
-        stdout=io.StringIO(),
-    )
+def site_data(transactional_db, demo):
+    """The demo venues, accounts, drop-ins and bursaries, as `make run` loads them."""
+    demo()
 
 
 class BrowserOnTheSuiteClock:
