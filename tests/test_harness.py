@@ -14,7 +14,12 @@ NOBODY_LISTENS = {
 
 
 def pytest_run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key != "CI"}
+    # Not CI's setting, nor the pytest-xdist worker's identity this run may be under.
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key != "CI" and not key.startswith("PYTEST_XDIST_")
+    }
     environment.update(NOBODY_LISTENS, **env)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", *args],
