@@ -4,7 +4,12 @@ that need the service are skipped, saying why."""
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from django.utils import timezone
+
+from tests.conftest import _parse_instant
 
 ROOT = Path(__file__).resolve().parents[1]
 NOBODY_LISTENS = {
@@ -43,3 +48,20 @@ def test_elsewhere_the_tests_that_need_them_are_skipped_with_a_reason():
     assert result.returncode == 0, result.stdout
     assert "Redis is not answering" in result.stdout
     assert "1 skipped" in result.stdout
+
+
+def test_every_test_starts_at_the_suites_instant(instant):
+    assert timedelta(0) <= timezone.now() - instant < timedelta(minutes=1)
+
+
+def test_an_instant_without_an_offset_is_london_time_and_the_first_of_a_repeated_hour():
+    # 01:30 on the night the clocks go back happens twice: first in summer time (00:30 UTC).
+    assert _parse_instant("2026-10-25T01:30", "--instant") == datetime(
+        2026, 10, 25, 0, 30, tzinfo=UTC
+    )
+    assert _parse_instant("2026-10-25T01:30+00:00", "--instant") == datetime(
+        2026, 10, 25, 1, 30, tzinfo=UTC
+    )
+    assert _parse_instant("2026-12-31T23:30", "--instant") == datetime(
+        2026, 12, 31, 23, 30, tzinfo=UTC
+    )
