@@ -5,18 +5,34 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install lint format translations messages lock check-deploy worker beat clean
+.PHONY: run test test-instants install lint format translations messages lock check-deploy worker beat clean
 
 run: install translations  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py demo_data
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install translations lint  ## Install, lint and run the whole suite
-	$(PY) manage.py makemigrations --check --dry-run > /dev/null
-	$(PY) -m pytest; status=$$?; \
+# The awkward moments, Europe/London: a Wednesday before the drop-in, a Sunday night, the
+# first 01:30 of the night the clocks go back and the second one an hour later, the last half
+# hour of a year, and a leap day. Tests marked `instants` run at each, besides the default.
+INSTANTS := 2026-11-18T09:00,2026-11-22T23:30,2026-10-25T01:30+01:00,2026-10-25T01:30+00:00,2026-12-31T23:30,2028-02-29T10:00
+# Two workers, each with its own test database and Redis databases (tests/settings.py).
+WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(WORKERS) --dist loadgroup
+
+# pytest's exit 5 means it collected no tests: the suite is broken, not green.
+define pytest_run
+	$(1); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is broken"; exit 1; fi; \
 	exit $$status
+endef
+
+test: install translations lint  ## Install, lint and run the whole suite, the time-sensitive tests at every instant
+	$(PY) manage.py makemigrations --check --dry-run > /dev/null
+	$(call pytest_run,$(PYTEST) --instants=$(INSTANTS))
+
+test-instants: install translations  ## Only the time-sensitive tests, at the default instant and every one above
+	$(call pytest_run,$(PYTEST) -m instants --instants=$(INSTANTS))
 
 install: $(STAMP)
 

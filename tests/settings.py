@@ -40,10 +40,21 @@ TEST_SERVICES = {
 }
 
 if REDIS_URL:
-    # The cache in its own Redis database (the one below the broker's), so clearing it between
-    # tests leaves the broker be, and two checkouts with different REDIS_URLs keep apart.
-    _server, _broker_db = REDIS_URL.rsplit("/", 1)
-    CACHES["default"]["LOCATION"] = f"{_server}/{int(_broker_db) - 1}"
+    # The broker in REDIS_URL's database and the cache in the one below it, so clearing the
+    # cache between tests leaves the broker be. Under pytest-xdist each worker takes the next
+    # pair down (gw0: N and N-1, gw1: N-2 and N-3, ...), as each has its own test database, so
+    # workers and checkouts with different REDIS_URLs keep apart.
+    _server, _base_db = REDIS_URL.rsplit("/", 1)
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    _broker_db = int(_base_db) - 2 * int(_worker.removeprefix("gw"))
+    if _broker_db < 1:
+        raise RuntimeError(
+            f"REDIS_URL ends in /{_base_db}: too few Redis databases below it for worker "
+            f"{_worker} (it needs two of its own); use a higher number or fewer workers"
+        )
+    REDIS_URL = f"{_server}/{_broker_db}"
+    CELERY_BROKER_URL = REDIS_URL
+    CACHES["default"]["LOCATION"] = f"{_server}/{_broker_db - 1}"
 
 # Tasks run in-process unless a test starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = True

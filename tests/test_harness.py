@@ -4,7 +4,12 @@ that need the service are skipped, saying why."""
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from django.utils import timezone
+
+from tests.conftest import _parse_instant
 
 ROOT = Path(__file__).resolve().parents[1]
 NOBODY_LISTENS = {
@@ -14,7 +19,12 @@ NOBODY_LISTENS = {
 
 
 def pytest_run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key != "CI"}
+    # Not CI's setting, nor the pytest-xdist worker's identity this run may be under.
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key != "CI" and not key.startswith("PYTEST_XDIST_")
+    }
     environment.update(NOBODY_LISTENS, **env)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", *args],
@@ -38,3 +48,20 @@ def test_elsewhere_the_tests_that_need_them_are_skipped_with_a_reason():
     assert result.returncode == 0, result.stdout
     assert "Redis is not answering" in result.stdout
     assert "1 skipped" in result.stdout
+
+
+def test_every_test_starts_at_the_suites_instant(instant):
+    assert timedelta(0) <= timezone.now() - instant < timedelta(minutes=1)
+
+
+def test_an_instant_without_an_offset_is_london_time_and_the_first_of_a_repeated_hour():
+    # 01:30 on the night the clocks go back happens twice: first in summer time (00:30 UTC).
+    assert _parse_instant("2026-10-25T01:30", "--instant") == datetime(
+        2026, 10, 25, 0, 30, tzinfo=UTC
+    )
+    assert _parse_instant("2026-10-25T01:30+00:00", "--instant") == datetime(
+        2026, 10, 25, 1, 30, tzinfo=UTC
+    )
+    assert _parse_instant("2026-12-31T23:30", "--instant") == datetime(
+        2026, 12, 31, 23, 30, tzinfo=UTC
+    )

@@ -16,7 +16,7 @@ from sanctuary.roles import Role
 from tests.dropins.conftest import book
 from tests.factories import user_with_role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 budget."""
 
 import threading
-import time
 from decimal import Decimal
 
 import pytest
@@ -13,6 +12,7 @@ from bursaries import selectors, services
 from bursaries.models import Application
 from bursaries.services import deciding
 from sanctuary.models import User
+from tests.conftest import backend_pid, wait_until_waiting_for_a_lock
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -52,7 +52,7 @@ def approve_all_at_once(application_ids: list[int], actor_id: int, amount: Decim
     return outcomes
 
 
-@pytest.mark.parametrize("round_", range(3))
+@pytest.mark.parametrize("round_", range(5))
 def test_concurrent_approvals_never_exceed_the_budget(in_review, programme_staff, fund, round_):
     # £1,000 fits three awards of £300, not four.
     applications = [in_review(email=f"person{n}@example.org") for n in range(APPROVERS)]
@@ -104,7 +104,7 @@ def decide_in_threads(calls: list) -> list:
     return outcomes
 
 
-@pytest.mark.parametrize("round_", range(3))
+@pytest.mark.parametrize("round_", range(5))
 def test_bulk_and_single_approvals_at_once_wait_for_each_other_and_stay_within_budget(
     in_review, programme_staff, fund, decision_templates, round_
 ):
@@ -162,15 +162,22 @@ def test_a_single_approval_during_a_bulk_one_waits_for_it_instead_of_deadlocking
     ids = [application.pk for application in applications]
     draft = services.decision_message_draft
     drafted = threading.Event()
+    single_pid = []
+    single_ready = threading.Event()
 
-    def slow_draft(**kwargs):
+    def draft_then_let_the_single_approval_queue(**kwargs):
         if threading.current_thread().name == "bulk":
             if drafted.is_set():
-                time.sleep(0.5)  # between applications, with the first one approved
+                # Between applications, with the first one approved and the fund held: go on
+                # only once the single approval is queued behind a lock.
+                single_ready.wait(timeout=10)
+                wait_until_waiting_for_a_lock(single_pid[0])
             drafted.set()
         return draft(**kwargs)
 
-    monkeypatch.setattr(deciding, "decision_message_draft", slow_draft)
+    monkeypatch.setattr(
+        deciding, "decision_message_draft", draft_then_let_the_single_approval_queue
+    )
     outcomes = {}
 
     def bulk():
@@ -189,12 +196,14 @@ def test_a_single_approval_during_a_bulk_one_waits_for_it_instead_of_deadlocking
 
     def single():
         try:
+            actor = User.objects.get(pk=programme_staff.pk)
+            single_pid.append(backend_pid())
+            single_ready.set()
             drafted.wait(timeout=10)
-            time.sleep(0.1)
             services.application_decide(
                 application_id=ids[-1],
                 outcome=Application.Status.APPROVED,
-                actor=User.objects.get(pk=programme_staff.pk),
+                actor=actor,
                 amount_awarded=Decimal("100"),
                 message="Yes",
             )

@@ -1,12 +1,15 @@
 import io
 from decimal import Decimal
 
+import pytest
 from django.core.management import call_command
 
 from bursaries import services
 from bursaries.models import Application, DecisionTemplate, Fund, Opportunity, PartnerOrganisation
 from bursaries.selectors import fund_list_with_totals
 from sanctuary.models import User
+
+pytestmark = pytest.mark.instants
 
 
 def load_demo():

@@ -1,12 +1,15 @@
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from django.conf import settings
 from django.utils import timezone
 
 from bursaries.models import Application
 from bursaries.tasks import applications_anonymise
 from sanctuary.celery import app
+
+pytestmark = pytest.mark.instants
 
 
 def test_beat_anonymises_old_applications_every_night():

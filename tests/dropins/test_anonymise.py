@@ -2,11 +2,14 @@
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from dropins import selectors, services
 from dropins.models import Booking
 from tests.dropins.conftest import book
+
+pytestmark = pytest.mark.instants
 
 
 def test_bookings_are_anonymised_after_the_keeping_time(session, settings):

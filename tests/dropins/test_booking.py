@@ -13,6 +13,8 @@ from sanctuary import sms
 from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import book
 
+pytestmark = pytest.mark.instants
+
 
 def test_a_booking_that_fits_is_confirmed(session):
     booking = book(session, adults=2, children=3)
@@ -115,13 +117,14 @@ def test_a_repeated_contact_is_reminded_of_their_booking_once_a_day(
 @pytest.mark.parametrize(
     "change",
     [
-        {"status": DropInSession.Status.CANCELLED},
-        {"starts_at": timezone.now() - timedelta(minutes=5)},
+        lambda: {"status": DropInSession.Status.CANCELLED},
+        # When the test runs, not when it is collected: the clock is set per test.
+        lambda: {"starts_at": timezone.now() - timedelta(minutes=5)},
     ],
     ids=["cancelled", "started"],
 )
 def test_a_session_that_is_cancelled_or_has_started_cannot_be_booked(session, change):
-    DropInSession.objects.filter(pk=session.pk).update(**change)
+    DropInSession.objects.filter(pk=session.pk).update(**change())
 
     with pytest.raises(services.BookingError):
         book(session)

@@ -14,6 +14,8 @@ from dropins.models import Booking, DropInSession
 from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import book, make_series
 
+pytestmark = pytest.mark.instants
+
 
 def booking_data(**overrides):
     return {

@@ -14,6 +14,8 @@ from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import book, make_series
 from tests.dropins.test_races import race
 
+pytestmark = pytest.mark.instants
+
 
 @pytest.fixture
 def next_week(series) -> DropInSession:

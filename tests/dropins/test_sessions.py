@@ -14,6 +14,8 @@ from sanctuary.models import AuditEvent, OutgoingMessage
 from tests.dropins.conftest import book, make_series
 from tests.dropins.test_races import race
 
+pytestmark = pytest.mark.instants
+
 
 def test_saving_a_series_makes_one_session_a_week_ahead(settings, db):
     settings.DROPIN_GENERATE_DAYS = 28

@@ -1,6 +1,5 @@
 """Beat's reminder scan on a real Celery worker, through the real Redis broker."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from dropins.models import Booking
 from dropins.tasks import reminders_queue
 from sanctuary import sms
 from sanctuary.models import OutgoingMessage
+from tests.conftest import TASKS_FINISHED, wait_for_the_worker
 from tests.dropins.conftest import book, make_series
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
@@ -27,16 +27,14 @@ def test_the_scheduled_scan_sends_the_reminder_through_the_worker(worker, settin
     reminders_queue.delay()
     reminders_queue.delay()  # beat fired twice: still one reminder each
 
-    deadline = time.monotonic() + 20
-    sent = OutgoingMessage.objects.none()
-    while time.monotonic() < deadline:
-        sent = OutgoingMessage.objects.filter(
-            template="dropin_booking_reminder", status=OutgoingMessage.Status.SENT
-        )
-        if sent.count() == 2:
-            break
-        time.sleep(0.1)
-    time.sleep(0.5)
+    sent = OutgoingMessage.objects.filter(
+        template="dropin_booking_reminder", status=OutgoingMessage.Status.SENT
+    )
+    # Once both scans are done, every reminder they queued is there; then wait for the sending.
+    wait_for_the_worker(
+        lambda: TASKS_FINISHED[reminders_queue.name] == 2 and sent.count() >= 2,
+        what="two scans and two reminders sent",
+    )
     assert sent.count() == 2
     assert OutgoingMessage.objects.filter(template="dropin_booking_reminder").count() == 2
     # The confirmation when booking, then the one reminder.

@@ -1,11 +1,11 @@
 """Playwright for Python driving Debian's Chromium (never a downloaded browser)."""
 
-import io
 import os
+from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connections
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import CHROMIUM
@@ -22,10 +22,14 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 360, "height": 740}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # Under `--dist loadgroup` the browser tests go to one worker, one after another,
+            # so that worker starts Chromium once (see Chromium below).
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -35,36 +39,88 @@ def _database_outlives_the_live_server(django_db_setup):
 
 
 @pytest.fixture
-def site_data(transactional_db):
-    """The demo venues and accounts, as `make run` loads them."""
-    call_command("demo_data", stdout=io.StringIO())
+def site_data(transactional_db, demo):
+    """The demo venues, accounts, drop-ins and bursaries, as `make run` loads them."""
+    demo()
+
+
+class BrowserOnTheSuiteClock:
+    """Chromium whose every new context reads the suite's clock: its Date starts at the
+    server's (travelled) time and flows on, timers running as usual, so a tablet's tap times
+    agree with the server's."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.clock.set_system_time(datetime.now(UTC))
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+class Chromium:
+    """One Playwright and one Chromium for a run of browser tests on this worker, rather than
+    one per test (starting them costs about two seconds). Each test has its own contexts.
+
+    Playwright's sync API runs an event loop in this thread while it is open, and Django keeps
+    the connections opened meanwhile apart from those opened before; so they are closed before
+    Playwright stops, and it stops as soon as a test that is not a browser test comes next."""
+
+    def __init__(self):
+        self._playwright = None
+        self.browser = None
+
+    def start(self):
+        if self.browser is None:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+            self._playwright = sync_playwright().start()
+            self.browser = self._playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+        return self.browser
+
+    def stop(self):
+        if self.browser is None:
+            return
+        connections.close_all()
+        try:
+            self.browser.close()
+            self._playwright.stop()
+        finally:
+            self.browser = self._playwright = None
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+CHROMIUM_PROCESS = Chromium()
+
+
+@pytest.fixture(scope="session")
+def _chromium(_database_outlives_the_live_server):
+    """Stops Chromium at the end, before the test database is dropped."""
+    yield CHROMIUM_PROCESS
+    CHROMIUM_PROCESS.stop()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if nextitem is None or "/e2e/" not in str(nextitem.path):
+        CHROMIUM_PROCESS.stop()
 
 
 @pytest.fixture
-def browser(live_server, site_data):
-    """Chromium, started after the test's data is in place.
-
-    Playwright's sync API runs an event loop in this thread while it is open; Django's database
-    connections opened then would belong to that loop's context and outlive the test. So the
-    data comes first, and Playwright stops before the database is flushed.
-    """
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+def browser(live_server, site_data, _chromium):
+    """Chromium, its clock at the suite's, once the test's data is in place."""
+    return BrowserOnTheSuiteClock(_chromium.start())
 
 
 @pytest.fixture(autouse=True)
 def _close_connections_opened_beside_the_browser(request):
     """A test that reads or writes the database while Chromium is open opens its connections
-    in Playwright's context: close them there, before the browser stops and the database is
-    flushed."""
+    in Playwright's context: close them there once it is done."""
     if "browser" not in request.fixturenames:
         yield
         return
@@ -82,3 +138,21 @@ def phone_without_javascript(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def expect_boxes(page, selectors: dict[str, str], condition: str, *, timeout: float = 10_000):
+    """Wait until `condition` holds: JavaScript over `box`, where box.NAME lists the on-screen
+    boxes of the elements the CSS selector NAME names (box.undo[0].width). Layout is asserted
+    the way expect() asserts, retried while the page settles, never read once."""
+    script = (
+        "selectors => { const box = {};"
+        " for (const [name, selector] of Object.entries(selectors)) {"
+        "  const found = [...document.querySelectorAll(selector)];"
+        "  if (!found.length) return false;"
+        "  box[name] = found.map(element => element.getBoundingClientRect()); }"
+        f" return {condition}; }}"
+    )
+    try:
+        page.wait_for_function(script, arg=selectors, timeout=timeout)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"never true: {condition} (boxes of {selectors})") from None

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from bursaries.models import Application
 from sanctuary.models import OutgoingMessage
+from tests.e2e.conftest import expect_boxes
 from tests.sanctuary.test_worker import wait_until_sent
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
@@ -51,10 +52,11 @@ def test_apply_in_persian_then_review_approve_and_the_worker_sends_the_answer(
 
     # Comfortable on a 360 px screen: nothing wider than the phone, every choice easy to tap.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    choices = phone.locator(".field fieldset label")
-    assert choices.count() >= 10
-    for index in range(choices.count()):
-        assert choices.nth(index).bounding_box()["height"] >= 44
+    expect_boxes(
+        phone,
+        {"choices": ".field fieldset label"},
+        "box.choices.length >= 10 && box.choices.every(choice => choice.height >= 44)",
+    )
 
     phone.get_by_label(fa("What should we call you?")).fill("مریم")
     phone.get_by_label(fa("By email")).check()
@@ -82,8 +84,8 @@ def test_apply_in_persian_then_review_approve_and_the_worker_sends_the_answer(
     assert application.amount_requested == 120
     status_link = phone.locator(".private-link a").get_attribute("href")
     assert application.status_token in status_link
-    box = phone.locator(".private-link").bounding_box()
-    assert box["width"] <= 360  # the link wraps rather than widening the page
+    # The link wraps rather than widening the page.
+    expect_boxes(phone, {"link": ".private-link"}, "box.link[0].width <= 360")
 
     # A reviewer signs in, says they have no conflict, and scores it.
     reviewer = sign_in(browser, live_server, "reviewer@example.org")

@@ -3,6 +3,8 @@
 from django.utils import translation
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import expect_boxes
+
 
 def test_switching_to_arabic_turns_the_home_page_right_to_left_and_translates_it(
     live_server, phone_without_javascript
@@ -66,11 +68,11 @@ def test_every_request_stays_on_this_site(live_server, phone_without_javascript)
 def test_touch_targets_are_at_least_44_pixels(live_server, phone_without_javascript):
     page = phone_without_javascript
     page.goto(f"{live_server.url}/en/")
-    targets = page.locator(".language-form button, .site-nav a, .footer-links a")
-    assert targets.count() >= 8
-    for index in range(targets.count()):
-        box = targets.nth(index).bounding_box()
-        assert box["height"] >= 44, targets.nth(index).inner_text()
+    expect_boxes(
+        page,
+        {"targets": ".language-form button, .site-nav a, .footer-links a"},
+        "box.targets.length >= 8 && box.targets.every(target => target.height >= 44)",
+    )
 
 
 def test_a_volunteer_signs_in_on_a_phone(live_server, phone_without_javascript):

@@ -16,6 +16,7 @@ from dropins.models import LONDON
 from sanctuary import services as accounts
 from sanctuary.roles import Role
 from tests.dropins.conftest import book, make_series, starting_soon_today
+from tests.e2e.conftest import expect_boxes
 from tests.factories import PASSWORD, VenueFactory
 
 # The register's writes lock a row and the live server answers from other threads.
@@ -192,16 +193,24 @@ def test_undo_is_a_separate_button_and_voids_the_check_in_without_deleting_it(
     open_register(page, live_server, door)
     bilal = families["Bilal"]
     check_in = check_in_button(page, bilal)
-    check_in_box = check_in.bounding_box()
+    # "Check in" sits at the end of the row, past its middle...
+    expect_boxes(
+        page,
+        {"row": f"#b-{bilal.pk}", "check_in": f"#b-{bilal.pk} .register-check-in"},
+        "box.check_in[0].left > box.row[0].left + box.row[0].width / 2",
+    )
     check_in.tap()
     eventually(page, lambda: live_check_ins(bilal))
 
     undo = row(page, bilal).get_by_role("button", name="Undo check-in")
     expect(undo).to_be_visible()
-    # Undo sits under the name, at the other end of the row from where "Check in" was, so a
+    # ...and Undo under the name, at the other end of the row from where "Check in" was, so a
     # second tap on the same spot cannot undo by mistake.
-    undo_box = undo.bounding_box()
-    assert undo_box["x"] + undo_box["width"] < check_in_box["x"]
+    expect_boxes(
+        page,
+        {"row": f"#b-{bilal.pk}", "undo": f"#b-{bilal.pk} .register-undo"},
+        "box.undo[0].right < box.row[0].left + box.row[0].width / 2",
+    )
     undo.tap()
 
     eventually(page, lambda: not live_check_ins(bilal))
@@ -363,14 +372,26 @@ def test_the_register_is_tappable_and_never_scrolls_sideways_on_a_tablet(
         "search": page.get_by_label("Find a name or reference"),
         "add walk-in": page.get_by_role("button", name="Add walk-in"),
     }
-    for name, target in targets.items():
-        assert target.bounding_box()["height"] >= 48, name
+    for target in targets.values():
+        expect(target).to_be_visible()
+    bashir = f"#b-{families['Bashir'].pk}"
+    tall = "Object.values(box).every(boxes => boxes.every(one => one.height >= 48))"
+    expect_boxes(
+        page,
+        {
+            "check_in": f"{bashir} .register-check-in",
+            "search": "#register-q",
+            "add_walk_in": "button[name=walk_in]",
+        },
+        tall,
+    )
     check_in.tap()
     undo = row(page, families["Bashir"]).get_by_role("button", name="Undo check-in")
-    assert undo.bounding_box()["height"] >= 48
+    expect(undo).to_be_visible()
+    expect_boxes(page, {"undo": f"{bashir} .register-undo"}, tall)
     # The undo button the server draws, once the check-in is recorded, is as big.
     expect(row(page, families["Bashir"])).not_to_have_class(IS_PENDING, timeout=A_FEW_SECONDS)
-    assert undo.bounding_box()["height"] >= 48
+    expect_boxes(page, {"undo": f"{bashir} .register-undo"}, tall)
 
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
@@ -489,10 +510,15 @@ def test_the_register_in_arabic_reads_right_to_left_and_speaks_arabic_from_its_s
     expect(row(page, oksana)).to_contain_text("Oksana")
     expect(row(page, oksana)).to_contain_text(oksana.reference)
     rows = page.locator("#register-bookings .register-row")
-    name_box = row(page, oksana).locator(".register-row__name").bounding_box()
-    button_box = row(page, oksana).locator(".register-check-in").bounding_box()
     # Right to left: the name starts at the right, the check-in button sits to its left.
-    assert button_box["x"] < name_box["x"]
+    expect_boxes(
+        page,
+        {
+            "name": f"#b-{oksana.pk} .register-row__name",
+            "button": f"#b-{oksana.pk} .register-check-in",
+        },
+        "box.button[0].left < box.name[0].left",
+    )
     expect(rows).to_have_count(len(families))
 
     page.route(REGISTER_CALLS, lambda route: route.abort("internetdisconnected"))

@@ -6,6 +6,8 @@ from django.core.management import CommandError, call_command
 from sanctuary.models import User
 from venues.models import Venue
 
+pytestmark = pytest.mark.instants
+
 
 def test_demo_data_can_be_loaded_twice_without_doubling(db):
     for _ in range(2):

@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+pytestmark = pytest.mark.instants
+
 
 def privacy(client, code="en") -> str:
     with translation.override(code):

@@ -1,6 +1,5 @@
 """The outbox with a real Celery worker (in a thread) and the real Redis broker."""
 
-import time
 from datetime import timedelta
 from unittest import mock
 
@@ -14,6 +13,7 @@ from kombu.exceptions import OperationalError
 from sanctuary import services
 from sanctuary.models import OutgoingMessage, User
 from sanctuary.tasks import outbox_sweep, send_message
+from tests.conftest import wait_for_the_worker
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -31,14 +31,13 @@ def queue_note(key="worker:1") -> OutgoingMessage:
         )
 
 
-def wait_until_sent(message: OutgoingMessage, seconds: float = 20) -> OutgoingMessage:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+def wait_until_sent(message: OutgoingMessage) -> OutgoingMessage:
+    def sent():
         message.refresh_from_db()
-        if message.status == OutgoingMessage.Status.SENT:
-            return message
-        time.sleep(0.1)
-    raise AssertionError(f"message still {message.status} after {seconds}s")
+        return message.status == OutgoingMessage.Status.SENT
+
+    wait_for_the_worker(sent, what="message sent")
+    return message
 
 
 def test_a_real_worker_delivers_a_queued_message(worker):
