@@ -155,4 +155,13 @@ def expect_boxes(page, selectors: dict[str, str], condition: str, *, timeout: fl
     try:
         page.wait_for_function(script, arg=selectors, timeout=timeout)
     except PlaywrightTimeoutError:
-        raise AssertionError(f"never true: {condition} (boxes of {selectors})") from None
+        last = page.evaluate(
+            "selectors => Object.fromEntries(Object.entries(selectors).map(([name, selector]) =>"
+            " [name, [...document.querySelectorAll(selector)].map(element => {"
+            "  const r = element.getBoundingClientRect();"
+            "  return [Math.round(r.width), Math.round(r.height)]; })]))",
+            selectors,
+        )
+        raise AssertionError(
+            f"never true: {condition}; last seen (width, height): {last}"
+        ) from None
