@@ -8,4 +8,4 @@ class BursariesConfig(AppConfig):
 
     def ready(self):
         # Registers the context builders of the bursary messages.
-        from bursaries import services  # noqa: F401
+        from bursaries import messages  # noqa: F401

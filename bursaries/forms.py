@@ -16,6 +16,7 @@ from bursaries.models import (
     Opportunity,
     Review,
 )
+from sanctuary.codes import token_new
 from sanctuary.forms import HoneypotMixin, PlainLabels
 
 # The model's consent times are the form's tick boxes.
@@ -24,6 +25,7 @@ MODEL_TO_FORM_FIELD = {
     "privacy_consent_at": "privacy_consent",
 }
 STATEMENT_MAX = 3000
+SUBMISSION_KEY_MAX = 64
 OWN_WORDS_MAX = 500
 
 
@@ -207,8 +209,16 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         error_messages={"required": _("Tick the box to say you agree, so that we can help you.")},
     )
 
+    # A new one-time key each time the empty form is shown; sent back with the form, and kept
+    # when the form comes back with errors, so that sending it again is one application.
+    submission_key = forms.CharField(
+        required=False, max_length=SUBMISSION_KEY_MAX, widget=forms.HiddenInput
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["submission_key"].initial = token_new()
         self.fields["opportunity"].queryset = selectors.opportunity_list_open()
         # Each language in its own name; the page's language is the first guess.
         self.fields["language"].choices = [
@@ -266,9 +276,17 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
 
     def application_data(self) -> dict:
         """The cleaned form as services.application_submit takes it."""
-        return {
+        data = {
             name: value for name, value in self.cleaned_data.items() if name != self.honeypot_field
         }
+        data["submission_key"] = data.get("submission_key") or None
+        return data
+
+    def submission_key_sent(self) -> str | None:
+        """The one-time key as sent, before the rest of the form is checked (None if missing
+        or not one of ours)."""
+        key = self.data.get("submission_key", "")
+        return key if isinstance(key, str) and 0 < len(key) <= SUBMISSION_KEY_MAX else None
 
 
 # The admin's forms ------------------------------------------------------------------------------

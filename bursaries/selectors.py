@@ -2,30 +2,27 @@
 database, so a page's query count does not grow with the rows it shows."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
-    Avg,
+    BooleanField,
     Case,
-    CharField,
     Count,
     DecimalField,
     Exists,
-    F,
-    OuterRef,
+    ExpressionWrapper,
     Q,
     QuerySet,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from bursaries import rules
 from bursaries.models import (
     MESSAGE_STATUSES,
-    OPEN_STATUSES,
     ApplicantMessage,
     Application,
     DecisionTemplate,
@@ -35,6 +32,7 @@ from bursaries.models import (
     Review,
 )
 from sanctuary.models import AuditEvent, OutgoingMessage, User
+from sanctuary.selectors import messages_about, messages_about_outer
 
 MONEY = DecimalField(max_digits=11, decimal_places=2)
 ZERO = Value(0, output_field=MONEY)
@@ -49,7 +47,7 @@ CLOSED_FUNDS_SHOWN_FOR = timedelta(days=365)
 def fund_list_public(*, today: date | None = None) -> list[Fund]:
     """Funds open now, then those opening soon, then those closed in the last year."""
     today = today or timezone.localdate()
-    funds = list(Fund.objects.filter(closes_on__gte=today - CLOSED_FUNDS_SHOWN_FOR))
+    funds = list(Fund.objects.exclude(rules.fund_closed_q(today - CLOSED_FUNDS_SHOWN_FOR)))
     order = {Fund.State.OPEN: 0, Fund.State.UPCOMING: 1, Fund.State.CLOSED: 2}
     return sorted(funds, key=lambda fund: (order[fund.state_on(today)], fund.closes_on))
 
@@ -63,9 +61,9 @@ def fund_next_opening(*, exclude_id: int | None = None, today: date | None = Non
     that closes first), or else the next one to open. One query."""
     today = today or timezone.localdate()
     return (
-        Fund.objects.filter(closes_on__gte=today)
+        Fund.objects.exclude(rules.fund_closed_q(today))
         .exclude(pk=exclude_id)
-        .annotate(upcoming=Case(When(opens_on__gt=today, then=Value(1)), default=Value(0)))
+        .annotate(upcoming=Case(When(rules.fund_open_q(today), then=Value(0)), default=Value(1)))
         .order_by("upcoming", "opens_on", "closes_on")
         .first()
     )
@@ -94,6 +92,27 @@ def application_get_by_token(*, token: str) -> Application | None:
     )
 
 
+def application_by_submission_key(*, key: str) -> Application | None:
+    """The application first sent with this one-time form key, if any."""
+    return Application.objects.filter(submission_key=key).first()
+
+
+def application_to_tell(*, application_id: int) -> Application:
+    """An application as a message about it is sent (with its fund, for the fund's name)."""
+    return Application.objects.select_related("fund").get(pk=application_id)
+
+
+def applicant_message_sent(
+    *, application: Application, message_id: int | None
+) -> ApplicantMessage | None:
+    """The words a message carries: the ones it was queued with, or (for messages queued
+    before the words were kept with their id) the latest."""
+    words = ApplicantMessage.objects.filter(application=application)
+    if message_id is not None:
+        words = words.filter(pk=message_id)
+    return words.order_by("-created_at", "-pk").first()
+
+
 def application_message_now(*, application: Application) -> ApplicantMessage | None:
     """What staff last wrote to the applicant, if it goes with where the application is now:
     the decision once decided, the question while more information is asked for."""
@@ -111,53 +130,30 @@ def application_message_now(*, application: Application) -> ApplicantMessage | N
 
 def fund_list_with_totals() -> QuerySet[Fund]:
     """Each fund with what it has awarded, what is left, and what is asked for but undecided."""
-    awarded = Coalesce(
-        Sum("applications__amount_awarded", filter=Q(applications__status="approved")),
-        ZERO,
-        output_field=MONEY,
-    )
     return Fund.objects.annotate(
-        awarded=awarded,
-        remaining=F("budget") - awarded,
+        awarded=rules.awarded_expression(),
+        remaining=rules.remaining_expression(),
         requested_undecided=Coalesce(
             Sum(
                 "applications__amount_requested",
-                filter=Q(applications__status__in=OPEN_STATUSES),
+                filter=rules.undecided_q(prefix="applications__"),
             ),
-            ZERO,
-            output_field=MONEY,
+            rules.ZERO,
+            output_field=rules.MONEY,
         ),
         application_count=Count("applications"),
     )
+
+
+def funds_with_totals(*, fund_ids: list[int]) -> QuerySet[Fund]:
+    return fund_list_with_totals().filter(pk__in=fund_ids)
 
 
 def fund_with_totals(*, fund_id: int) -> Fund:
     return fund_list_with_totals().get(pk=fund_id)
 
 
-def fund_awarded(*, fund_id: int) -> Decimal:
-    """What the fund has awarded so far. Read it with the fund's row locked to rely on it."""
-    return Application.objects.filter(
-        fund_id=fund_id, status=Application.Status.APPROVED
-    ).aggregate(total=Coalesce(Sum("amount_awarded"), Decimal("0.00")))["total"]
-
-
 # Applications in the admin ----------------------------------------------------------------------
-
-
-def _submitted_reviews(prefix: str = "reviews__") -> Q:
-    return Q(**{f"{prefix}submitted_at__isnull": False, f"{prefix}conflict_of_interest": False})
-
-
-def message_key_prefix_expression():
-    """The dedupe-key prefix of an application's messages (message_key_prefix), for
-    the application in the outer query."""
-    return Concat(
-        Value("bursary:application:"),
-        Cast(OuterRef("pk"), output_field=CharField()),
-        Value(":"),
-        output_field=CharField(),
-    )
 
 
 def application_list_for(*, user: User) -> QuerySet[Application]:
@@ -168,44 +164,32 @@ def application_list_for(*, user: User) -> QuerySet[Application]:
     it is in: until then both are None, so that no column, sort order or export can tell them
     what the others think. Those who decide see every figure.
     """
-    conflict = Review.objects.filter(
-        application=OuterRef("pk"), reviewer=user, conflict_of_interest=True
-    )
-    own_review_submitted = Review.objects.filter(
-        application=OuterRef("pk"),
-        reviewer=user,
-        conflict_of_interest=False,
-        submitted_at__isnull=False,
-    )
-    failed_message = OutgoingMessage.objects.filter(
-        status=OutgoingMessage.Status.FAILED,
-        dedupe_key__startswith=message_key_prefix_expression(),
-    )
-    review_count = Count("reviews", filter=_submitted_reviews())
-    score_total = Avg(
-        F("reviews__need") + F("reviews__benefit") + F("reviews__fit"),
-        filter=_submitted_reviews(),
-    )
-    if user.has_perm("bursaries.decide_application"):
-        scores_visible = Value(True)
-    else:
-        # Reviewers see what others think only after they have said what they think.
-        scores_visible = Exists(own_review_submitted)
+    failed_message = messages_about_outer(Application).filter(status=OutgoingMessage.Status.FAILED)
+    review_count = Count("reviews", filter=rules.review_counts_q(prefix="reviews__"))
+    score_total = rules.score_total_expression()
+    scores_visible = rules.may_see_scores_expression(user)
+    if not rules.may_decide(user):
         review_count = Case(When(scores_visible, then=review_count), default=None)
         score_total = Case(When(scores_visible, then=score_total), default=None)
-    applications = Application.objects.filter(~Exists(conflict))
+    applications = Application.objects.exclude(rules.declared_conflict_q(user))
     return applications.select_related("fund", "opportunity", "referrer_organisation").annotate(
         review_count=review_count,
         score_total=score_total,
         scores_visible=scores_visible,
         has_failed_message=Exists(failed_message),
+        reviewable=ExpressionWrapper(rules.reviewable_q(user), output_field=BooleanField()),
     )
 
 
-def application_has_conflict(*, application_id: int, user: User) -> bool:
-    return Review.objects.filter(
-        application_id=application_id, reviewer=user, conflict_of_interest=True
-    ).exists()
+def review_list_for(*, user: User) -> QuerySet[Review]:
+    """The reviews this person may see: everyone's for those who decide, a reviewer's own for a
+    reviewer; never on an application they declared a conflict of interest on."""
+    reviews = Review.objects.select_related("application", "reviewer").filter(
+        application__in=application_list_for(user=user).values("pk")
+    )
+    if not rules.may_decide(user):
+        reviews = reviews.filter(reviewer=user)
+    return reviews
 
 
 def application_first_viewed_at(*, application: Application, user: User):
@@ -235,9 +219,7 @@ def reviews_visible_to(*, application: Application, user: User) -> list[Review]:
         for review in Review.objects.filter(application=application).select_related("reviewer")
         if review.submitted_at is not None or review.conflict_of_interest
     ]
-    if user.has_perm("bursaries.decide_application") or any(
-        review.reviewer_id == user.pk and review.is_submitted for review in reviews
-    ):
+    if rules.may_see_scores(user=user, reviews=reviews):
         return reviews
     return [review for review in reviews if review.reviewer_id == user.pk]
 
@@ -257,9 +239,7 @@ def applicant_messages(*, application: Application) -> QuerySet[ApplicantMessage
 
 
 def application_messages(*, application: Application) -> QuerySet[OutgoingMessage]:
-    return OutgoingMessage.objects.filter(
-        dedupe_key__startswith=message_key_prefix(application.pk)
-    ).order_by("created_at")
+    return messages_about(application).order_by("created_at")
 
 
 def _application_events(*, application: Application) -> QuerySet[AuditEvent]:

@@ -61,6 +61,12 @@ def application_create(request, slug):
         return _application_form(request, fund, ApplicationForm())
     # Whatever happens now, what they typed is shown again: nothing written is lost.
     form = ApplicationForm(data=request.POST)
+    key = form.submission_key_sent()
+    first = selectors.application_by_submission_key(key=key) if key else None
+    if first is not None:
+        # The same form sent again (a double tap, a retry after a lost reply): the answer
+        # to the first one, and nothing taken from the limit.
+        return _sent(first)
     if not fund.is_open:
         return _closed_while_writing(request, fund, form)
     limit = settings.BURSARY_APPLICATIONS_PER_HOUR
@@ -85,8 +91,15 @@ def application_create(request, slug):
                 return _closed_while_writing(request, fund, form)
             form.add_service_errors(error)
         else:
-            return redirect(reverse("bursaries:sent", kwargs={"token": application.status_token}))
+            if getattr(application, "repeated", False):
+                # Sent twice at the same moment: the other one took the place.
+                rate_limit_uncount(request, scope=APPLY_SCOPE)
+            return _sent(application)
     return _application_form(request, fund, form)
+
+
+def _sent(application: Application):
+    return redirect(reverse("bursaries:sent", kwargs={"token": application.status_token}))
 
 
 def _too_many(request, fund, form):

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db.models import F
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,17 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from dropins import selectors, services
+from dropins import rules, selectors, services
 from dropins.forms import SessionCancelForm
-from dropins.models import (
-    Attendance,
-    Booking,
-    CheckIn,
-    DropInSeries,
-    DropInSession,
-    InterpreterLanguage,
-)
-from sanctuary.admin import ReadOnlyAdmin
+from dropins.models import Booking, DropInSeries, DropInSession, InterpreterLanguage
 
 
 class DropInSeriesForm(forms.ModelForm):
@@ -102,9 +93,9 @@ class UpcomingFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "upcoming":
-            return queryset.filter(ends_at__gte=timezone.now())
+            return queryset.exclude(rules.ended_q(timezone.now()))
         if self.value() == "past":
-            return queryset.filter(ends_at__lt=timezone.now())
+            return queryset.filter(rules.ended_q(timezone.now()))
         return queryset
 
 
@@ -149,9 +140,7 @@ class DropInSessionAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return selectors.sessions_with_counts().annotate(
-            places_left_count=F("capacity") - F("people_booked")
-        )
+        return selectors.sessions_with_counts()
 
     def get_changelist_instance(self, request):
         # Open on what is coming up, the sessions staff act on.
@@ -172,9 +161,9 @@ class DropInSessionAdmin(admin.ModelAdmin):
     def waiting(self, session):
         return session.people_waiting
 
-    @admin.display(description=_("places left"), ordering="places_left_count")
+    @admin.display(description=_("places left"), ordering="places_left")
     def places_left(self, session):
-        return max(session.places_left_count, 0)
+        return session.places_left
 
     @admin.display(description=_("bookings"))
     def bookings_link(self, session):
@@ -200,10 +189,7 @@ class DropInSessionAdmin(admin.ModelAdmin):
         permissions=["cancel"],
     )
     def cancel_sessions(self, request, queryset):
-        # Never a session that has started: people who came must not be told not to come.
-        sessions = list(
-            queryset.filter(status=DropInSession.Status.SCHEDULED, starts_at__gt=timezone.now())
-        )
+        sessions = list(queryset.filter(rules.cancellable_sessions_q(timezone.now())))
         form = SessionCancelForm(request.POST if "confirm" in request.POST else None)
         if form.is_bound and form.is_valid():
             for session in sessions:
@@ -246,8 +232,9 @@ class SessionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         since = timezone.now() - timedelta(days=7)
-        sessions = DropInSession.objects.filter(starts_at__gte=since).select_related("series")
-        return [(str(session.pk), str(session)) for session in sessions.order_by("starts_at")]
+        return [
+            (str(session.pk), str(session)) for session in selectors.sessions_since(since=since)
+        ]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -319,7 +306,7 @@ class BookingAdmin(admin.ModelAdmin):
     )
     def cancel_bookings(self, request, queryset):
         count = 0
-        for booking in queryset.exclude(status=Booking.Status.CANCELLED):
+        for booking in queryset.filter(rules.live_q()):
             services.booking_cancel(
                 booking_id=booking.pk, by=Booking.CancelledBy.STAFF, actor=request.user
             )
@@ -333,83 +320,3 @@ class BookingAdmin(admin.ModelAdmin):
 
     def has_cancel_permission(self, request):
         return request.user.has_perm("dropins.cancel_booking")
-
-
-class AttendanceForm(forms.ModelForm):
-    class Meta:
-        model = Attendance
-        fields = list(services.ATTENDANCE_NUMBERS)
-
-
-@admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
-    """The numbers of each closed register. Staff correct them here; every correction is in
-    the audit trail."""
-
-    form = AttendanceForm
-    list_display = [
-        "session",
-        "venue",
-        "booked_people",
-        "attended_people",
-        "no_show_bookings",
-        "walk_in_people",
-        "children",
-        "closed_by",
-        "corrected_at",
-    ]
-    list_filter = ["session__series__venue"]
-    list_select_related = ["session__series__venue", "closed_by"]
-    date_hierarchy = "closed_at"
-    fields = [
-        "session",
-        *services.ATTENDANCE_NUMBERS,
-        "closed_at",
-        "closed_by",
-        "corrected_at",
-        "register_link",
-    ]
-    readonly_fields = ["session", "closed_at", "closed_by", "corrected_at", "register_link"]
-
-    @admin.display(description=_("venue"), ordering="session__series__venue__position")
-    def venue(self, obj):
-        return obj.session.series.venue
-
-    @admin.display(description=_("register"))
-    def register_link(self, obj):
-        url = reverse("register:session", kwargs={"pk": obj.session_id})
-        return format_html('<a href="{}">{}</a>', url, _("Who came"))
-
-    def has_add_permission(self, request):
-        return False  # closing a register makes these
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def save_model(self, request, obj, form, change):
-        services.attendance_correct(
-            attendance_id=obj.pk,
-            actor=request.user,
-            **{name: form.cleaned_data[name] for name in services.ATTENDANCE_NUMBERS},
-        )
-
-
-@admin.register(CheckIn)
-class CheckInAdmin(ReadOnlyAdmin):
-    """Who arrived, as the tablets recorded it. Read-only: the register is where it happens."""
-
-    list_display = [
-        "arrived_at",
-        "session",
-        "booking",
-        "first_name",
-        "adults",
-        "children",
-        "recorded_by",
-        "voided_at",
-    ]
-    list_filter = [SessionFilter, "session__series__venue"]
-    list_select_related = ["session__series", "booking", "recorded_by"]
-    search_fields = ["=booking__reference"]
-    ordering = ["-arrived_at"]
-    exclude = ["client_id"]

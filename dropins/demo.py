@@ -1,17 +1,15 @@
 """Demo drop-in for `make run`: the weekly welcome drop-in at the Theatre Royal, its coming
 sessions, some bookings, and one full session with a waiting list; and, so that the register
 at the door can be tried on any day, a family drop-in at Stage Two on the day the demo is
-loaded, with families booked, some already checked in and a walk-in."""
+loaded, with families booked (attendance/demo.py checks some of them in)."""
 
-import uuid
 from datetime import time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from dropins import services
-from dropins.models import DropInSeries, DropInSession, RegisterAction, Weekday
-from sanctuary.models import User
+from dropins import rules, services
+from dropins.models import DropInSeries, DropInSession, Weekday
 from venues.models import Venue
 
 TEXT = {
@@ -150,6 +148,15 @@ FAMILY_NAMES = [
 ]
 
 
+def family_session_today() -> DropInSession | None:
+    """The demo's family drop-in today at Stage Two, once loaded."""
+    return DropInSession.objects.filter(
+        series__venue__slug="stage-two",
+        series__title_en=FAMILY_TEXT["en"]["title"],
+        date=timezone.localdate(),
+    ).first()
+
+
 def _family_load() -> DropInSession:
     """A session today at Stage Two, whatever day it is, for the register at the door."""
     venue = Venue.objects.get(slug="stage-two")
@@ -174,7 +181,7 @@ def _family_load() -> DropInSession:
     if session.bookings.exists():
         return session
     times = {"starts_at": session.starts_at, "ends_at": session.ends_at}
-    if not services.session_is_bookable(session):
+    if not rules.is_bookable(session, timezone.now()):
         # Booking closes when a session starts: the families book through the booking service
         # as if the session were still to come, and then it is given its times back.
         soon = timezone.now() + timedelta(hours=1)
@@ -192,23 +199,6 @@ def _family_load() -> DropInSession:
             access_needs=access,
         )
     DropInSession.objects.filter(pk=session.pk).update(**times)
-    # Three families are in already, and one walk-in.
-    volunteer = User.objects.filter(email="volunteer@example.org").first()
-    for booking in session.bookings.order_by("first_name")[:3]:
-        services.register_apply(
-            session_id=session.pk,
-            tap=services.RegisterTap(
-                client_id=uuid.uuid4(), kind=RegisterAction.Kind.CHECK_IN, booking_id=booking.pk
-            ),
-            actor=volunteer,
-        )
-    services.register_apply(
-        session_id=session.pk,
-        tap=services.RegisterTap(
-            client_id=uuid.uuid4(), kind=RegisterAction.Kind.WALK_IN, adults=1, children=1
-        ),
-        actor=None,
-    )
     return session
 
 

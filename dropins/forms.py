@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
@@ -34,6 +36,10 @@ class PartyFields(forms.Form):
 
 class BookingForm(HoneypotMixin, PlainLabels, PartyFields):
     """Book places at one session. Nothing about status, nationality, documents or age."""
+
+    # Made afresh each time the form is shown, and sent back with it: the same form sent twice
+    # is one booking (see dropins.services.booking_create).
+    submission_key = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
     first_name = forms.CharField(
         label=_("Your first name or a nickname"),

@@ -1,4 +1,5 @@
-"""What the drop-in messages say, worked out when each is sent (see sanctuary/outbox.py).
+"""The drop-in messages: queuing them about a booking, and what they say, worked out when each
+is sent (see sanctuary/outbox.py).
 
 The outbox row holds only the booking's id. Its words are rendered at send time, in the
 booker's language, from the booking as it is then, and say nothing sensitive: a shared phone
@@ -9,8 +10,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from dropins.models import LONDON, Booking, DropInSession
+from dropins import rules
+from dropins.models import LONDON, Booking
+from sanctuary.models import OutgoingMessage
 from sanctuary.outbox import MessageNotNeeded, context_builder
+from sanctuary.services import message_queue
 
 TEMPLATES = (
     "dropin_booking_confirmed",
@@ -63,7 +67,7 @@ def _plain(context: dict) -> dict:
 @context_builder("dropin_booking_waitlisted")
 def _only_while_waiting(context: dict) -> dict:
     values = _booking_context(context)
-    if values["booking"].status != Booking.Status.WAITLISTED:
+    if not rules.is_waiting(values["booking"]):
         raise MessageNotNeeded("the booking is no longer waiting")
     return values
 
@@ -71,7 +75,7 @@ def _only_while_waiting(context: dict) -> dict:
 @context_builder("dropin_booking_confirmed")
 def _only_while_live(context: dict) -> dict:
     values = _booking_context(context)
-    if values["booking"].status == Booking.Status.CANCELLED:
+    if not rules.is_live(values["booking"]):
         raise MessageNotNeeded("the booking was cancelled")
     return values
 
@@ -82,10 +86,33 @@ def _only_while_booked(context: dict) -> dict:
     """A reminder or "you are in" goes only if the booking and session still stand."""
     values = _booking_context(context)
     booking = values["booking"]
-    if booking.status != Booking.Status.CONFIRMED:
+    if not rules.holds_places(booking):
         raise MessageNotNeeded("the booking is no longer confirmed")
-    if booking.session.status != DropInSession.Status.SCHEDULED:
-        raise MessageNotNeeded("the session is cancelled")
-    if booking.session.starts_at <= timezone.now():
-        raise MessageNotNeeded("the session has started")
+    if not rules.is_still_to_come(booking.session, timezone.now()):
+        raise MessageNotNeeded("the session is cancelled or has started")
     return values
+
+
+def booking_message_queue(
+    booking: Booking, template: str, *, key: str = ""
+) -> list[OutgoingMessage]:
+    """Queue `template` to each way this booking can be reached, once per event."""
+    messages = []
+    for channel, recipient in (
+        (OutgoingMessage.Channel.EMAIL, booking.email),
+        (OutgoingMessage.Channel.SMS, str(booking.phone) if booking.phone else ""),
+    ):
+        if not recipient:
+            continue
+        messages.append(
+            message_queue(
+                channel=channel,
+                recipient=recipient,
+                template=template,
+                dedupe_key=f"{template}:booking:{booking.pk}:{key or 'once'}:{channel}",
+                language=booking.language,
+                context={"booking_id": booking.pk},
+                subject=booking,
+            )
+        )
+    return messages

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dropins import selectors, services
+from dropins import rules, selectors, services
 from dropins.calendar import session_ics
 from dropins.forms import BookingChangeForm, BookingForm
 from dropins.models import Booking
@@ -41,7 +41,7 @@ def session_detail(request, pk):
     session = selectors.session_get_public(pk=pk)
     if session is None:
         raise Http404
-    bookable = services.session_is_bookable(session)
+    bookable = rules.is_bookable(session, timezone.now())
     form = None
     if bookable:
         form = BookingForm(request.POST or None, series=session.series)
@@ -82,13 +82,19 @@ def _book(request, session, form):
         return None
     except services.DuplicateContactError as clash:
         remembered = request.session.get(BOOKED) or {}
-        if remembered.get("booking_id") == clash.booking.pk:
-            # This browser made that booking (a second tap, or "back" and send again).
+        key = fields.get("submission_key")
+        if remembered.get("booking_id") == clash.booking.pk or (
+            key and remembered.get("decoy", {}).get("submission_key") == str(key)
+        ):
+            # This browser made that booking, or was shown that answer (a second tap, or
+            # "back" and send again): the same answer again.
             return redirect("dropins:booked")
         # Answer exactly as for a new booking: whether someone has booked is nobody's business.
         # The owner of the contact is reminded of the booking they already have.
         services.booking_duplicate_notify(booking=clash.booking)
-        decoy = services.booking_decoy(session=session, **fields)
+        decoy = services.booking_decoy(
+            session=session, **{k: v for k, v in fields.items() if k != "submission_key"}
+        )
         request.session[BOOKED] = {
             "decoy": {
                 "session_id": session.pk,
@@ -101,6 +107,7 @@ def _book(request, session, form):
                 # What the page needs to know: that a contact was given (never which one).
                 "email": "given" if decoy.email else "",
                 "phone": "given" if decoy.phone else "",
+                "submission_key": str(key) if key else "",
             }
         }
         return redirect("dropins:booked")
@@ -115,17 +122,14 @@ def booked(request):
     remembered = request.session.get(BOOKED)
     booking = None
     if remembered and "booking_id" in remembered:
-        booking = (
-            Booking.objects.select_related("session__series__venue")
-            .filter(pk=remembered["booking_id"], anonymised_at__isnull=True)
-            .first()
-        )
+        booking = selectors.booking_get_just_made(pk=remembered["booking_id"])
     elif remembered and "decoy" in remembered:
         decoy = remembered["decoy"]
         session = selectors.session_get_public(pk=decoy["session_id"])
         if session is not None:
             booking = Booking(
-                session=session, **{k: v for k, v in decoy.items() if k != "session_id"}
+                session=session,
+                **{k: v for k, v in decoy.items() if k not in {"session_id", "submission_key"}},
             )
     if booking is None:
         return redirect("dropins:list")
@@ -154,7 +158,9 @@ def manage(request, token):
     """The private link: see the booking, change how many are coming, or cancel."""
     booking = _booking_or_404(token)
     session = selectors.sessions_with_counts().get(pk=booking.session_id)
-    changeable = booking.is_live and services.session_is_bookable(session)
+    booking.session = session
+    now = timezone.now()
+    changeable = rules.may_change_booking(booking, now)
     form = None
     if changeable:
         form = BookingChangeForm(
@@ -182,7 +188,7 @@ def manage(request, token):
                 "session": session,
                 "availability": selectors.availability(session),
                 "form": form,
-                "cancellable": booking.is_live and session.starts_at > timezone.now(),
+                "cancellable": rules.may_booker_cancel(booking, now),
             },
         )
     )

@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from sanctuary import services
+from sanctuary import audit, selectors, services
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
 
@@ -82,7 +83,7 @@ class UserAdmin(DjangoUserAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups":
-            kwargs["queryset"] = Group.objects.filter(name__in=Role.values)
+            kwargs["queryset"] = selectors.role_groups()
             kwargs["widget"] = forms.CheckboxSelectMultiple
             kwargs["label"] = _("Roles")
             kwargs["help_text"] = ""
@@ -172,6 +173,8 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
         "language",
         "template",
         "context",
+        "subject_type",
+        "subject_id",
         "status",
         "attempts",
         "last_error",
@@ -193,7 +196,8 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
     def retry_failed(self, request, queryset):
         retried = sum(
             services.message_retry(message=message, actor=request.user)
-            for message in queryset.filter(status=OutgoingMessage.Status.FAILED)
+            # The service says which have failed (the others are left as they are).
+            for message in queryset
         )
         self.message_user(
             request,
@@ -209,9 +213,23 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "actor", "action", "content_type", "object_repr"]
+    list_display = ["created_at", "actor", "action", "content_type", "object_repr", "what_changed"]
     list_filter = ["action", "content_type"]
     list_select_related = ["actor", "content_type"]
     search_fields = ["object_repr", "action", "actor__email"]
     date_hierarchy = "created_at"
-    fields = ["created_at", "actor", "action", "content_type", "object_id", "object_repr", "detail"]
+    fields = [
+        "created_at",
+        "actor",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "what_changed",
+        "detail",
+    ]
+
+    @admin.display(description=_("what changed"))
+    def what_changed(self, obj):
+        lines = audit.describe(obj.detail)
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))

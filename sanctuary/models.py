@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -19,10 +20,15 @@ def language_choices():
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        """One spelling per address: people type capitals, mail servers ignore them."""
+        return super().normalize_email(email).lower()
+
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=self.normalize_email(email), **extra_fields)
         if password:
             user.set_password(password)
         else:
@@ -80,10 +86,6 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
-    def clean(self):
-        super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
-
     @property
     def display_name(self) -> str:
         """How other team members see this person: first name, or the email's local part."""
@@ -115,8 +117,18 @@ class OutgoingMessage(models.Model):
         help_text=_("The folder under templates/messages/ that holds this message's text."),
     )
     context = models.JSONField(_("context"), default=dict, blank=True)
-    subject = models.CharField(_("subject"), max_length=255, blank=True)
-    body = models.TextField(_("body"), blank=True)
+    # What the message is about (a booking, an application, an account): anonymising that
+    # thing forgets its messages through this link, whatever their template.
+    subject_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("about"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject_id = models.PositiveBigIntegerField(_("about id"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -138,7 +150,10 @@ class OutgoingMessage(models.Model):
         verbose_name = _("outgoing message")
         verbose_name_plural = _("outgoing messages")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["subject_type", "subject_id"]),
+        ]
         permissions = [("retry_outgoingmessage", _("Can retry failed messages"))]
 
     def __str__(self):

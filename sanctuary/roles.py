@@ -38,10 +38,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "dropins.cancel_dropinsession",
         "dropins.view_booking",
         "dropins.cancel_booking",
-        "dropins.take_attendance",
-        "dropins.view_checkin",
-        "dropins.view_attendance",
-        "dropins.change_attendance",
+        "attendance.take_attendance",
+        "attendance.view_checkin",
+        "attendance.view_attendance",
+        "attendance.change_attendance",
         "bursaries.add_fund",
         "bursaries.change_fund",
         "bursaries.view_fund",
@@ -70,7 +70,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "bursaries.view_review",
     ),
     # Volunteers never use the admin: only the register at the door.
-    Role.VOLUNTEERS: ("dropins.take_attendance",),
+    Role.VOLUNTEERS: ("attendance.take_attendance",),
 }
 
 

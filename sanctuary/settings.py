@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sanctuary",
     "venues",
     "dropins",
+    "attendance",
     "bursaries",
 ]
 
@@ -320,6 +321,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "dropins-anonymise": {
         "task": "dropins.tasks.bookings_anonymise",
+        "schedule": crontab(hour="3", minute="45"),
+    },
+    "attendance-anonymise": {
+        "task": "attendance.tasks.walk_ins_anonymise",
         "schedule": crontab(hour="3", minute="45"),
     },
     "bursaries-anonymise": {

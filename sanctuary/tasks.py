@@ -1,13 +1,13 @@
-"""Celery tasks for the outbox. Each takes only ids and calls a service."""
+"""Celery tasks for the outbox. Each takes only ids and calls a function of sanctuary.delivery."""
 
 from celery import shared_task
 
-from sanctuary import services
+from sanctuary import delivery
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def send_message(message_id: int) -> None:
-    retry_in = services.message_deliver(message_id=message_id)
+    retry_in = delivery.message_deliver(message_id=message_id)
     if retry_in is not None and not send_message.app.conf.task_always_eager:
         # A lost retry is not a lost message: the sweep finds it once it is overdue.
         send_message.apply_async((message_id,), countdown=retry_in)
@@ -15,7 +15,7 @@ def send_message(message_id: int) -> None:
 
 @shared_task(ignore_result=True)
 def outbox_sweep() -> int:
-    message_ids = services.outbox_sweep()
+    message_ids = delivery.outbox_sweep()
     for message_id in message_ids:
         send_message.delay(message_id)
     return len(message_ids)
@@ -23,4 +23,4 @@ def outbox_sweep() -> int:
 
 @shared_task(ignore_result=True)
 def outbox_anonymise() -> int:
-    return services.outbox_anonymise()
+    return delivery.outbox_anonymise()

@@ -23,13 +23,13 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", include("venues.home_urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("venues/", include("venues.urls")),
     path("drop-in/", include("dropins.urls")),
     path("bursaries/", include("bursaries.urls")),
     path("team/", views.team_home, name="team_home"),
-    path("team/attendance/", include("dropins.register_urls")),
+    path("team/attendance/", include("attendance.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     # Team members do not manage their own email addresses: staff set them in the admin.
     re_path(r"^accounts/(email|confirm-email)/", views.not_here),

@@ -9,11 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from sanctuary import selectors
-from venues.selectors import venue_list_public
-
-
-def home(request):
-    return render(request, "sanctuary/home.html", {"venues": venue_list_public()})
 
 
 def privacy(request):
@@ -34,7 +29,7 @@ def team_home(request):
     """Where a team member lands after signing in: what their roles let them do.
 
     Volunteers (who have no admin) go straight to today's drop-ins at their venues."""
-    if request.user.has_perm("dropins.take_attendance") and not request.user.is_staff:
+    if request.user.has_perm("attendance.take_attendance") and not request.user.is_staff:
         return redirect("register:today")
     return render(
         request, "sanctuary/team_home.html", {"roles": selectors.user_roles(user=request.user)}

@@ -1,7 +1,7 @@
 import factory
 
 from sanctuary import services
-from sanctuary.models import User
+from sanctuary.models import OutgoingMessage, User
 from sanctuary.roles import Role
 from venues.models import Venue
 
@@ -44,3 +44,15 @@ _counter = iter(range(1, 1_000_000))
 
 def _next() -> int:
     return next(_counter)
+
+
+def a_new_kind_of_message(subject, *, recipient: str) -> OutgoingMessage:
+    """A message kind no anonymising code knows about (templates/messages/test_note/)."""
+    return services.message_queue(
+        channel=OutgoingMessage.Channel.EMAIL,
+        recipient=recipient,
+        template="test_note",
+        dedupe_key=f"brand-new-kind:{subject._meta.label_lower}:{subject.pk}",
+        context={"name": "Amina"},
+        subject=subject,
+    )

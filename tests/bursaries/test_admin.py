@@ -882,7 +882,7 @@ def test_the_csv_export_cannot_carry_a_spreadsheet_formula(
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_every_formula_start_is_neutralised(start):
-    from bursaries.admin import spreadsheet_safe
+    from bursaries.exports import spreadsheet_safe
 
     assert spreadsheet_safe(f"{start}1+1") == f"'{start}1+1"
     assert spreadsheet_safe(f"a{start}") == f"a{start}"
@@ -1080,7 +1080,7 @@ def test_staff_see_the_audit_trail_of_an_application_in_their_language(
 
 
 def test_every_bursary_action_in_the_audit_trail_has_a_label():
-    from bursaries.admin import AUDIT_LABELS
+    from bursaries.admin.display import AUDIT_LABELS
 
     actions = {f"application.{status}" for status in Application.Status.values} - {
         "application.submitted"
@@ -1249,7 +1249,11 @@ def test_staff_cannot_cut_a_budget_below_what_is_awarded(client, programme_staff
     assert fund.budget == Decimal("2000.00")
     assert fund.how_decided_fa == "دو داور"
     event = AuditEvent.objects.get(action="fund.update")
-    assert event.detail == {"fields": ["budget", "how_decided_fa"]}
+    assert event.detail["fields"] == ["budget", "how_decided_fa"]
+    assert event.detail["changes"] == {
+        "budget": {"old": "1000.00", "new": "2000.00"},
+        "how_decided_fa": {"old": "", "new": "دو داور"},
+    }
 
 
 def test_staff_write_decision_templates_in_every_language(client, programme_staff):

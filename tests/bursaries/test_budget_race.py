@@ -10,6 +10,7 @@ from django.db import connection
 
 from bursaries import selectors, services
 from bursaries.models import Application
+from bursaries.services import deciding
 from sanctuary.models import User
 from tests.conftest import backend_pid, wait_until_waiting_for_a_lock
 
@@ -177,7 +178,7 @@ def test_a_single_approval_during_a_bulk_one_waits_for_it_instead_of_deadlocking
         return draft(**kwargs)
 
     monkeypatch.setattr(
-        services, "decision_message_draft", draft_then_let_the_single_approval_queue
+        deciding, "decision_message_draft", draft_then_let_the_single_approval_queue
     )
     outcomes = {}
 

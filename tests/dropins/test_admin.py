@@ -126,7 +126,7 @@ def test_changing_a_sessions_places_is_audited_and_fills_from_the_waiting_list(
     waiting.refresh_from_db()
     assert waiting.status == Booking.Status.CONFIRMED
     event = AuditEvent.objects.get(action="dropin_session.capacity", actor=programme_staff)
-    assert event.detail == {"from": 1, "to": 2}
+    assert event.detail == {"changes": {"capacity": {"old": 1, "new": 2}}}
 
 
 def test_staff_create_a_series_and_its_sessions_appear(staff_client, venues, programme_staff):

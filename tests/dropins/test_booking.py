@@ -230,7 +230,7 @@ def test_staff_cancelling_a_booking_is_audited(session, programme_staff):
 
 
 def test_a_confirmation_queued_before_the_booking_was_cancelled_is_not_sent(session):
-    from sanctuary import services as outbox
+    from sanctuary import delivery as outbox
 
     booking = book(session, email="amina@example.org")
     services.booking_cancel(booking_id=booking.pk)
@@ -243,7 +243,7 @@ def test_a_confirmation_queued_before_the_booking_was_cancelled_is_not_sent(sess
 
 
 def test_a_waiting_list_message_is_not_sent_once_the_booking_is_in(session):
-    from sanctuary import services as outbox
+    from sanctuary import delivery as outbox
 
     services.session_capacity_set(session_id=session.pk, capacity=1, actor=None)
     first = book(session)

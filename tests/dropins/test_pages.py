@@ -125,7 +125,7 @@ def test_the_form_asks_nothing_about_status_nationality_documents_or_age(client,
         assert word not in html.replace("we never ask about your immigration status", "")
     form = html[html.index('<form class="form"') :]
     names = set(re.findall(r'<(?:input|select|textarea)[^>]* name="([a-z_]+)"', form))
-    assert names - {"csrfmiddlewaretoken"} == {
+    assert names - {"csrfmiddlewaretoken", "submission_key"} == {
         "first_name",
         "adults",
         "children",

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from dropins import services
 from dropins.models import Booking, DropInSession
-from sanctuary import services as outbox
+from sanctuary import delivery as outbox
 from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import book, make_series
 from tests.dropins.test_races import race

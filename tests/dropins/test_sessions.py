@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from dropins import services
+from dropins import rules, services
 from dropins.models import LONDON, Booking, DropInSession, Weekday
 from sanctuary import sms
 from sanctuary.models import AuditEvent, OutgoingMessage
@@ -185,6 +185,32 @@ def test_booking_is_open_only_inside_the_series_window(session):
     now = timezone.now()
     window = timedelta(days=session.series.booking_opens_days)
 
-    assert services.session_is_bookable(session, now=now)
-    assert not services.session_is_bookable(session, now=session.starts_at - window - timedelta(1))
-    assert not services.session_is_bookable(session, now=session.starts_at)
+    assert rules.is_bookable(session, now)
+    assert not rules.is_bookable(session, session.starts_at - window - timedelta(1))
+    assert not rules.is_bookable(session, session.starts_at)
+
+
+def test_a_series_change_is_audited_old_to_new(series, programme_staff):
+    series.capacity, series.title_en = 20, "Welcome café"
+    services.series_save(series=series, actor=programme_staff, changed=["capacity", "title"])
+
+    event = AuditEvent.objects.get(action="dropin_series.update")
+    assert event.actor == programme_staff
+    changes = event.detail["changes"]
+    assert changes["capacity"] == {"old": 40, "new": 20}
+    assert changes["title_en"] == {"old": "Welcome drop-in", "new": "Welcome café"}
+    assert "weekday" not in changes
+
+
+def test_a_series_saved_without_a_real_change_is_not_audited(series, programme_staff):
+    services.series_save(series=series, actor=programme_staff, changed=["capacity"])
+
+    assert not AuditEvent.objects.filter(action="dropin_series.update").exists()
+
+
+def test_a_session_capacity_change_is_audited_old_to_new(session, programme_staff):
+    services.session_capacity_set(session_id=session.pk, capacity=20, actor=programme_staff)
+
+    event = AuditEvent.objects.get(action="dropin_session.capacity")
+    assert event.detail == {"changes": {"capacity": {"old": 40, "new": 20}}}
+    assert event.object_id == str(session.pk)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from dropins.models import LONDON, CheckIn, RegisterAction
+from attendance.models import CheckIn, RegisterAction
+from dropins.models import LONDON
 from sanctuary import services as accounts
 from sanctuary.roles import Role
 from tests.dropins.conftest import book, make_series, starting_soon_today

@@ -172,6 +172,7 @@ def test_the_catalogs_cover_every_string_in_the_source(tmp_path):
         "sanctuary",
         "venues",
         "dropins",
+        "attendance",
         "bursaries",
         "templates",
         "static",

@@ -9,8 +9,8 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from sanctuary import services, sms
-from sanctuary.models import AuditEvent, OutgoingMessage
+from sanctuary import delivery, services, sms
+from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.tasks import outbox_sweep, send_message
 from tests.conftest import free_port
 
@@ -24,8 +24,14 @@ NOTE = {
 }
 
 
+def note_subject() -> User:
+    """What the test messages are about: a team account."""
+    user, _created = User.objects.get_or_create(email="amal.subject@example.org")
+    return user
+
+
 def queue_note(**overrides) -> OutgoingMessage:
-    return services.message_queue(**{**NOTE, **overrides})
+    return services.message_queue(**{"subject": note_subject(), **NOTE, **overrides})
 
 
 def pending_note(**overrides) -> OutgoingMessage:
@@ -116,14 +122,14 @@ def test_a_recipient_that_cannot_receive_the_channel_is_refused(db, channel, rec
 def deliver_now(message: OutgoingMessage) -> int | None:
     """Try to send the message at once, as the retry task does once its wait is over."""
     OutgoingMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
-    return services.message_deliver(message_id=message.pk)
+    return delivery.message_deliver(message_id=message.pk)
 
 
 def test_a_temporary_smtp_error_is_retried_with_backoff(db, smtp_server, settings):
     smtp_server.replies = ["451 4.3.0 Please try again later"]
     message = queue_note()
 
-    retry_in = services.message_deliver(message_id=message.pk)
+    retry_in = delivery.message_deliver(message_id=message.pk)
 
     message.refresh_from_db()
     assert retry_in == settings.OUTBOX_RETRY_BASE_SECONDS
@@ -151,7 +157,7 @@ def test_a_permanent_smtp_error_marks_the_message_failed(db, smtp_server):
     smtp_server.replies = ["550 5.1.1 No such mailbox"]
     message = queue_note()
 
-    assert services.message_deliver(message_id=message.pk) is None
+    assert delivery.message_deliver(message_id=message.pk) is None
 
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.FAILED
@@ -175,7 +181,7 @@ def test_an_smtp_server_that_is_down_is_a_temporary_error(db, settings):
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = free_port()  # nothing listens there
     message = queue_note()
-    assert services.message_deliver(message_id=message.pk) is not None
+    assert delivery.message_deliver(message_id=message.pk) is not None
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.PENDING
     assert message.last_error
@@ -201,7 +207,7 @@ def test_concurrent_sends_of_one_message_send_it_once(smtp_server):
     def deliver():
         try:
             barrier.wait()
-            services.message_deliver(message_id=message.pk)
+            delivery.message_deliver(message_id=message.pk)
         except Exception as error:  # a failure in a thread must fail the test
             errors.append(error)
         finally:
@@ -222,7 +228,7 @@ def test_concurrent_sends_of_one_message_send_it_once(smtp_server):
 
 def test_a_message_is_not_sent_before_its_retry_is_due(db):
     message = pending_note(next_attempt_at=timezone.now() + timedelta(minutes=5))
-    assert services.message_deliver(message_id=message.pk) is None
+    assert delivery.message_deliver(message_id=message.pk) is None
     message.refresh_from_db()
     assert (message.status, message.attempts) == (OutgoingMessage.Status.PENDING, 0)
     assert mail.outbox == []
@@ -239,8 +245,8 @@ def test_a_stale_attempt_does_not_overwrite_a_newer_one(db, smtp_server):
             )
             raise OSError("connection reset")
 
-    with mock.patch.object(services, "_transmit", SlowAndOverTaken()):
-        services.message_deliver(message_id=message.pk)
+    with mock.patch.object(delivery, "_transmit", SlowAndOverTaken()):
+        delivery.message_deliver(message_id=message.pk)
     message.refresh_from_db()
     assert (message.status, message.attempts, message.last_error) == ("sent", 2, "")
 
@@ -267,8 +273,8 @@ def test_the_sweep_queues_a_waiting_message_once_not_every_minute(db, settings):
     message = pending_note(
         next_attempt_at=timezone.now() - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS + 1)
     )
-    assert services.outbox_sweep() == [message.pk]
-    assert services.outbox_sweep() == []  # the worker is slow: not queued again a minute later
+    assert delivery.outbox_sweep() == [message.pk]
+    assert delivery.outbox_sweep() == []  # the worker is slow: not queued again a minute later
 
 
 def test_the_sweep_frees_a_message_left_sending_by_a_dead_worker(db, settings):
@@ -277,7 +283,7 @@ def test_the_sweep_frees_a_message_left_sending_by_a_dead_worker(db, settings):
     OutgoingMessage.objects.filter(pk=message.pk).update(
         status=OutgoingMessage.Status.SENDING, sending_since=long_ago, next_attempt_at=long_ago
     )
-    assert services.outbox_sweep() == []  # freed now, due at the next sweep
+    assert delivery.outbox_sweep() == []  # freed now, due at the next sweep
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.PENDING
 
@@ -287,7 +293,7 @@ def test_the_sweep_leaves_a_message_that_is_being_sent_now(db):
     OutgoingMessage.objects.filter(pk=message.pk).update(
         status=OutgoingMessage.Status.SENDING, sending_since=timezone.now()
     )
-    services.outbox_sweep()
+    delivery.outbox_sweep()
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.SENDING
 
@@ -352,7 +358,7 @@ def test_finished_messages_forget_their_recipient_after_the_keeping_time(db, set
     waiting = pending_note(dedupe_key="old:pending", created_at=long_ago)
     recent = pending_note(dedupe_key="new:sent", status="sent")
 
-    assert services.outbox_anonymise() == 2
+    assert delivery.outbox_anonymise() == 2
 
     for message in (sent, failed):
         message.refresh_from_db()
@@ -373,7 +379,7 @@ def test_a_message_whose_subject_changed_before_sending_is_not_sent(db):
 
     message = queue_note(template="test_note_obsolete", dedupe_key="obsolete:1")
 
-    assert services.message_deliver(message_id=message.pk) is None
+    assert delivery.message_deliver(message_id=message.pk) is None
 
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.NOT_NEEDED

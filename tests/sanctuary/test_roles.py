@@ -172,19 +172,31 @@ def test_a_changed_email_is_the_only_one_that_signs_in(db):
     assert not EmailAddress.objects.filter(email="old@example.org").exists()
 
 
-def test_only_real_changes_are_audited(db, programme_staff):
+def test_only_real_changes_are_audited_old_to_new_without_personal_values(db, programme_staff):
     user = services.user_create(
         email="nour@example.org", roles=[Role.VOLUNTEERS], actor=programme_staff, password="x"
     )
     volunteers = Group.objects.filter(name=Role.VOLUNTEERS.value)
-    services.user_save(user=user, roles=volunteers, actor=programme_staff, changed=[])
-    services.user_save(user=user, roles=volunteers, actor=programme_staff, changed=["first_name"])
+    # The form said these changed, but nothing did: no event.
+    services.user_save(user=user, roles=volunteers, actor=programme_staff, changed=["language"])
+    user.first_name, user.language = "Nour", "ar"
+    services.user_save(
+        user=user, roles=volunteers, actor=programme_staff, changed=["first_name", "language"]
+    )
     services.user_save(user=user, roles=[], actor=programme_staff, changed=["groups"])
     events = AuditEvent.objects.filter(object_id=str(user.pk)).order_by("pk")
     assert [(event.action, event.detail) for event in events] == [
         ("user.create", {"roles": ["Volunteers"]}),
-        ("user.update", {"fields": ["first_name"]}),
-        ("user.update", {"roles": []}),
+        (
+            "user.update",
+            {
+                "changes": {
+                    "first_name": {"changed": True},
+                    "language": {"old": "en", "new": "ar"},
+                }
+            },
+        ),
+        ("user.update", {"changes": {"roles": {"old": ["Volunteers"], "new": []}}}),
     ]
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from sanctuary import services
-from sanctuary.models import OutgoingMessage
+from sanctuary.models import OutgoingMessage, User
 from sanctuary.tasks import outbox_sweep, send_message
 from tests.conftest import wait_for_the_worker
 
@@ -27,6 +27,7 @@ def queue_note(key="worker:1") -> OutgoingMessage:
             dedupe_key=key,
             language="en",
             context={"name": "Yusuf"},
+            subject=User.objects.get_or_create(email="yusuf.subject@example.org")[0],
         )
 
 

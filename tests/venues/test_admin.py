@@ -22,6 +22,7 @@ def test_programme_staff_edit_a_venues_translations_and_the_change_is_audited(
     client, programme_staff, venues
 ):
     playhouse = Venue.objects.get(slug="playhouse")
+    old_words = playhouse.access_information_uk
     client.force_login(programme_staff)
     response = client.post(
         reverse("admin:venues_venue_change", args=[playhouse.pk]),
@@ -31,7 +32,14 @@ def test_programme_staff_edit_a_venues_translations_and_the_change_is_audited(
     playhouse.refresh_from_db()
     assert playhouse.access_information_uk == "Вхід без сходинок."
     event = AuditEvent.objects.get(action="venue.update", actor=programme_staff)
-    assert event.detail == {"fields": ["access_information_uk"]}
+    assert event.detail == {
+        "changes": {
+            "access_information_uk": {
+                "old": old_words,
+                "new": "Вхід без сходинок.",
+            }
+        }
+    }
 
 
 def test_a_venue_cannot_be_deleted_only_retired(client, programme_staff, venues):

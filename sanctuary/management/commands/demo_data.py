@@ -1,243 +1,37 @@
-"""Load demo data: the three venues in every UI language, one account for each role, and the
-weekly welcome drop-in with some bookings (dropins/demo.py), and the bursaries
-(bursaries/demo.py).
+"""Load demo data for `make run`: every installed app that has a `demo` module loads its own
+(`<app>/demo.py`, a `demo_load()` function), in the order of INSTALLED_APPS, so that each app's
+demo can build on the apps it depends on. Safe to run again: it updates what is there rather
+than adding more."""
 
-Safe to run again: it updates what is there rather than adding more.
-"""
+from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
-from bursaries.demo import demo_load as bursaries_demo_load
-from dropins.demo import demo_load as dropins_demo_load
-from sanctuary import services
-from sanctuary.models import User
-from sanctuary.roles import Role
-from venues.models import Venue
+from sanctuary.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
-DEMO_PASSWORD = "sanctuary-demo"  # noqa: S105 - printed on purpose; refused in production
 
-DEMO_ACCOUNTS = [
-    ("staff@example.org", "Sam", [Role.PROGRAMME_STAFF]),
-    ("reviewer@example.org", "Rita", [Role.BURSARY_REVIEWERS]),
-    ("volunteer@example.org", "Vik", [Role.VOLUNTEERS]),
-]
-
-VENUES = [
-    {
-        "slug": "theatre-royal",
-        "position": 1,
-        "address": "Theatre Street, Norwich",
-        "postcode": "NR2 1RL",
-        "text": {
-            "en": {
-                "name": "Theatre Royal",
-                "description": (
-                    "Our main theatre, with about 1,300 seats. The weekly welcome drop-in "
-                    "meets here."
-                ),
-                "access_information": (
-                    "Step-free entrance on Theatre Street. Accessible toilets on the ground "
-                    "floor. A hearing loop at the box office. Ask any of us for a quiet room."
-                ),
-                "getting_there": (
-                    "A short walk from the city centre. Many buses stop on St Stephens "
-                    "Street, two minutes away."
-                ),
-            },
-            "uk": {
-                "name": "Театр Роял",
-                "description": (
-                    "Наш головний театр, приблизно на 1300 місць. Щотижнева зустріч "
-                    "для новоприбулих відбувається тут."
-                ),
-                "access_information": (
-                    "Вхід без сходинок з Театр-стріт. Доступні туалети на першому поверсі. "
-                    "Індукційна петля в касі. Попросіть будь-кого з нас про тиху кімнату."
-                ),
-                "getting_there": (
-                    "Кілька хвилин пішки від центру міста. Багато автобусів зупиняються на "
-                    "Сент-Стівенс-стріт, за дві хвилини звідси."
-                ),
-            },
-            "ar": {
-                "name": "المسرح الملكي",
-                "description": (
-                    "مسرحنا الرئيسي، وفيه نحو 1300 مقعد. يُقام هنا لقاء الترحيب الأسبوعي."
-                ),
-                "access_information": (
-                    "مدخل بلا درج في شارع المسرح. دورات مياه مهيأة في الطابق الأرضي. حلقة "
-                    "سمعية عند شباك التذاكر. اطلب من أي واحد منا غرفة هادئة."
-                ),
-                "getting_there": (
-                    "على مسافة قصيرة سيرًا من وسط المدينة. تتوقف حافلات كثيرة في شارع سانت "
-                    "ستيفنز، على بعد دقيقتين."
-                ),
-            },
-            "fa": {
-                "name": "تئاتر رویال",
-                "description": (
-                    "تئاتر اصلی ما با حدود ۱۳۰۰ صندلی. دیدار هفتگی خوشامدگویی اینجا برگزار می‌شود."
-                ),
-                "access_information": (
-                    "ورودی بدون پله در خیابان تئاتر. سرویس بهداشتی مناسب در طبقه همکف. حلقه "
-                    "شنوایی در گیشه. برای اتاق آرام از هر کدام از ما بپرسید."
-                ),
-                "getting_there": (
-                    "با چند دقیقه پیاده‌روی از مرکز شهر. اتوبوس‌های زیادی در خیابان سنت "
-                    "استیونز، دو دقیقه دورتر، می‌ایستند."
-                ),
-            },
-            "ps": {
-                "name": "شاهي تياتر",
-                "description": (
-                    "زموږ اصلي تياتر، چې شاوخوا ۱۳۰۰ څوکۍ لري. د هرکلي اونيزه ناسته دلته کېږي."
-                ),
-                "access_information": (
-                    "د تياتر په سړک بې زينو دروازه. په ځمکني پوړ کې د معلولينو لپاره تشناب. "
-                    "د ټکټ په کړکۍ کې د اورېدو حلقه. د ارام کوټې لپاره له هر يو موږ څخه "
-                    "وپوښتئ."
-                ),
-                "getting_there": (
-                    "د ښار له مرکز څخه لږ پلی واټن. ډېر بسونه د سېنټ سټيفنز په سړک، دوه "
-                    "دقيقې لرې، دريږي."
-                ),
-            },
-        },
-    },
-    {
-        "slug": "playhouse",
-        "position": 2,
-        "address": "42–58 St George's Street, Norwich",
-        "postcode": "NR3 1AB",
-        "text": {
-            "en": {
-                "name": "Playhouse",
-                "description": "A smaller theatre by the river, with about 300 seats.",
-                "access_information": (
-                    "Step-free entrance from St George's Street. Accessible toilet on the "
-                    "ground floor."
-                ),
-                "getting_there": "Ten minutes' walk from the Theatre Royal, across the river.",
-            },
-            "uk": {
-                "name": "Плейгауз",
-                "description": "Менший театр біля річки, приблизно на 300 місць.",
-                "access_information": (
-                    "Вхід без сходинок із Сент-Джорджес-стріт. Доступний туалет на першому поверсі."
-                ),
-                "getting_there": "Десять хвилин пішки від Театру Роял, через річку.",
-            },
-            "ar": {
-                "name": "بلاي هاوس",
-                "description": "مسرح أصغر قرب النهر، فيه نحو 300 مقعد.",
-                "access_information": (
-                    "مدخل بلا درج من شارع سانت جورج. دورة مياه مهيأة في الطابق الأرضي."
-                ),
-                "getting_there": "عشر دقائق سيرًا من المسرح الملكي، عبر النهر.",
-            },
-            "fa": {
-                "name": "پلی‌هاوس",
-                "description": "تئاتری کوچک‌تر کنار رودخانه با حدود ۳۰۰ صندلی.",
-                "access_information": (
-                    "ورودی بدون پله از خیابان سنت جورج. سرویس بهداشتی مناسب در طبقه همکف."
-                ),
-                "getting_there": "ده دقیقه پیاده از تئاتر رویال، آن سوی رودخانه.",
-            },
-            "ps": {
-                "name": "پلې هاوس",
-                "description": "د سيند تر څنګ يو کوچنی تياتر، چې شاوخوا ۳۰۰ څوکۍ لري.",
-                "access_information": (
-                    "د سېنټ جورج له سړک څخه بې زينو دروازه. په ځمکني پوړ کې د معلولينو لپاره تشناب."
-                ),
-                "getting_there": "له شاهي تياتر څخه لس دقيقې پلی، د سيند هاخوا.",
-            },
-        },
-    },
-    {
-        "slug": "stage-two",
-        "position": 3,
-        "address": "Theatre Street, Norwich",
-        "postcode": "NR2 1RL",
-        "text": {
-            "en": {
-                "name": "Stage Two",
-                "description": (
-                    "Our learning and participation building, next to the Theatre Royal. "
-                    "Courses, workshops and youth theatre happen here."
-                ),
-                "access_information": (
-                    "Step-free entrance and a lift to every floor. Accessible toilets on each "
-                    "floor."
-                ),
-                "getting_there": "Next door to the Theatre Royal, on Theatre Street.",
-            },
-            "uk": {
-                "name": "Стейдж Ту",
-                "description": (
-                    "Наш навчальний центр поруч із Театром Роял. Тут проходять курси, "
-                    "майстер-класи та молодіжний театр."
-                ),
-                "access_information": (
-                    "Вхід без сходинок і ліфт на кожен поверх. Доступні туалети на кожному поверсі."
-                ),
-                "getting_there": "Поруч із Театром Роял, на Театр-стріт.",
-            },
-            "ar": {
-                "name": "ستيج تو",
-                "description": (
-                    "مبنى التعلّم والمشاركة، بجانب المسرح الملكي. تُقام هنا الدورات وورش "
-                    "العمل ومسرح الشباب."
-                ),
-                "access_information": (
-                    "مدخل بلا درج ومصعد إلى كل طابق. دورات مياه مهيأة في كل طابق."
-                ),
-                "getting_there": "بجوار المسرح الملكي، في شارع المسرح.",
-            },
-            "fa": {
-                "name": "استیج تو",
-                "description": (
-                    "ساختمان آموزش و مشارکت ما، کنار تئاتر رویال. دوره‌ها، کارگاه‌ها و "
-                    "تئاتر جوانان اینجا برگزار می‌شوند."
-                ),
-                "access_information": (
-                    "ورودی بدون پله و آسانسور به همه طبقه‌ها. سرویس بهداشتی مناسب در هر طبقه."
-                ),
-                "getting_there": "همسایه تئاتر رویال، در خیابان تئاتر.",
-            },
-            "ps": {
-                "name": "سټېج ټو",
-                "description": (
-                    "زموږ د زده کړې او ګډون ودانۍ، د شاهي تياتر تر څنګ. کورسونه، ورکشاپونه "
-                    "او د ځوانانو تياتر دلته کېږي."
-                ),
-                "access_information": (
-                    "بې زينو دروازه او هر پوړ ته لفټ. په هر پوړ کې د معلولينو لپاره تشناب."
-                ),
-                "getting_there": "د شاهي تياتر تر څنګ، د تياتر په سړک.",
-            },
-        },
-    },
-]
+def demo_loaders() -> list:
+    """Each installed app's demo_load(), in INSTALLED_APPS order."""
+    return [
+        import_module(f"{config.name}.demo").demo_load
+        for config in apps.get_app_configs()
+        if module_has_submodule(config.module, "demo")
+    ]
 
 
 class Command(BaseCommand):
-    help = "Load the demo venues and accounts (development only). Safe to run again."
+    help = "Load the demo venues, accounts, drop-ins and bursaries (development only)."
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("Demo data is for development only.")
         with transaction.atomic():
-            for venue_data in VENUES:
-                self._venue(venue_data)
-            for email, first_name, roles in DEMO_ACCOUNTS:
-                self._account(email, first_name, roles)
-            dropins_demo_load()
-            # The volunteer takes attendance at the Theatre Royal and Stage Two.
-            volunteer = User.objects.get(email="volunteer@example.org")
-            volunteer.venues.set(Venue.objects.filter(slug__in=["theatre-royal", "stage-two"]))
-            bursaries_demo_load()
+            for demo_load in demo_loaders():
+                demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data is loaded. Team sign-in: http://127.0.0.1:8000/en/accounts/login/"
@@ -246,25 +40,3 @@ class Command(BaseCommand):
         for email, _first_name, roles in DEMO_ACCOUNTS:
             role_names = ", ".join(role.value for role in roles)
             self.stdout.write(f"  {email:<24} password: {DEMO_PASSWORD}   ({role_names})")
-
-    def _venue(self, data):
-        fields = {
-            "address": data["address"],
-            "postcode": data["postcode"],
-            "position": data["position"],
-            "is_active": True,
-        }
-        for language, text in data["text"].items():
-            for field, value in text.items():
-                fields[f"{field}_{language}"] = value
-        Venue.objects.update_or_create(slug=data["slug"], defaults=fields)
-
-    def _account(self, email, first_name, roles):
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            services.user_create(
-                email=email, first_name=first_name, roles=roles, actor=None, password=DEMO_PASSWORD
-            )
-            return
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from attendance import views
+
+app_name = "register"
+
+urlpatterns = [
+    path("", views.today, name="today"),
+    # Here, not under /static/, so that it may look after the register's pages.
+    path("worker.js", views.worker, name="worker"),
+    path("sessions/<int:pk>/", views.register, name="session"),
+    path("sessions/<int:pk>/tap/", views.tap, name="tap"),
+    path("sessions/<int:pk>/sync/", views.sync, name="sync"),
+    path("sessions/<int:pk>/changes/", views.changes, name="changes"),
+    path("sessions/<int:pk>/close/", views.close, name="close"),
+]

@@ -1,0 +1,372 @@
+"""The register at the door: volunteers' tablets check people in, add walk-ins and close it.
+
+Works as plain forms without JavaScript. With it (static/js/register.js) taps are applied at
+once on the page, queued in the browser when the Wi-Fi drops, and sent in order when it is
+back; the page asks every few seconds what other tablets did.
+"""
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from attendance import rules, selectors, services
+from attendance.models import RegisterAction
+from attendance.services import RegisterTap, TapResult
+from dropins.models import LONDON
+from dropins.views import not_indexed
+
+# The most taps one request may carry; a tablet with more sends them in turns.
+TAPS_PER_REQUEST = 50
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
+def attendance_required(view):
+    """Signed in with the right to take attendance. A tablet whose sign-in has run out gets a
+    JSON answer it can act on (keep its queue, ask to sign in) rather than the sign-in page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if _wants_json(request):
+                return JsonResponse(
+                    {"error": "signed_out", "message": _("Sign in again to send what is waiting.")},
+                    status=401,
+                )
+            # After signing in, a form's tap cannot be sent again: go back to the register.
+            next_path = (
+                request.get_full_path() if request.method == "GET" else _register_path(kwargs)
+            )
+            return redirect_to_login(next_path)
+        if not rules.may_take_attendance(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _register_path(kwargs) -> str:
+    if "pk" in kwargs:
+        return reverse("register:session", kwargs={"pk": kwargs["pk"]})
+    return reverse("register:today")
+
+
+def _text(value, length: int) -> str:
+    """Text from a form, a query or the script, as PostgreSQL can store it."""
+    return str(value or "").replace("\x00", "")[:length]
+
+
+def _session_or_404(request, pk):
+    session = selectors.register_session_get(user=request.user, pk=pk)
+    if session is None:
+        raise Http404
+    return session
+
+
+@require_GET
+def worker(request):
+    """The service worker that keeps the register readable offline (no data in it)."""
+    with open(finders.find("js/register-worker.js"), "rb") as script:
+        response = HttpResponse(script.read(), content_type="text/javascript")
+    # Browsers look for a new version at least daily; this asks them to check every time.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+@never_cache
+@attendance_required
+def today(request):
+    return not_indexed(
+        render(
+            request,
+            "attendance/today.html",
+            {
+                "sessions": selectors.register_sessions_today(user=request.user),
+                "has_a_venue": rules.has_a_venue(request.user),
+            },
+        )
+    )
+
+
+@require_GET
+@never_cache
+@attendance_required
+def register(request, pk):
+    session = _session_or_404(request, pk)
+    search = _text(request.GET.get("q"), 60)
+    # Where the page's picture starts, read before the picture: a tap made in between is
+    # then sent again by the first poll rather than missed.
+    cursor = selectors.register_cursor(session)
+    context = {
+        "session": session,
+        "search": search,
+        "bookings": selectors.register_bookings(session, search=search),
+        "walk_ins": selectors.register_walk_ins(session),
+        "totals": selectors.register_totals(session),
+        "cursor": cursor,
+        "attendance": selectors.register_attendance(session),
+        # The no-JavaScript forms' taps get their ids from this (see _form_tap).
+        "page_key": uuid.uuid4(),
+    }
+    return not_indexed(render(request, "attendance/register.html", context))
+
+
+def _count(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _form_tap(request) -> RegisterTap | None:
+    """The tap a no-JavaScript form sends. Its id is made from the page's key and what was
+    tapped, so sending the same form again (a reload, the back button) is applied once."""
+    data = request.POST
+    try:
+        page_key = uuid.UUID(data.get("page_key", ""))
+    except ValueError:
+        return None
+
+    def tap_id(what):
+        return uuid.uuid5(page_key, what)
+
+    if data.get("check_in"):
+        return RegisterTap(
+            client_id=tap_id(f"check_in:{data['check_in']}"),
+            kind=RegisterAction.Kind.CHECK_IN,
+            booking_id=_count(data["check_in"]),
+        )
+    if data.get("undo"):
+        return RegisterTap(
+            client_id=tap_id(f"undo:{data['undo']}"),
+            kind=RegisterAction.Kind.UNDO,
+            target=_text(data["undo"], 40),
+        )
+    if data.get("adjust"):
+        target = _text(data["adjust"], 40)
+        return RegisterTap(
+            client_id=tap_id(f"adjust:{target}"),
+            kind=RegisterAction.Kind.ADJUST,
+            target=target,
+            adults=_count(data.get(f"adults-{target}")),
+            children=_count(data.get(f"children-{target}")),
+        )
+    if data.get("walk_in"):
+        return RegisterTap(
+            client_id=tap_id("walk_in"),
+            kind=RegisterAction.Kind.WALK_IN,
+            first_name=_text(data.get("first_name"), 60),
+            adults=_count(data.get("adults")),
+            children=_count(data.get("children")),
+        )
+    return None
+
+
+@require_POST
+@attendance_required
+def tap(request, pk):
+    """A tap from the page without JavaScript: apply it, say what happened, show the register."""
+    session = _session_or_404(request, pk)
+    one = _form_tap(request)
+    if one is None:
+        messages.error(request, _("That did not work. Please try again."))
+    else:
+        result = services.register_apply(
+            session_id=session.pk, tap=one, actor=request.user, station="web"
+        )
+        level = messages.SUCCESS if result.applied else messages.WARNING
+        messages.add_message(request, level, tap_message(result, one))
+    return redirect("register:session", pk=session.pk)
+
+
+def tap_message(result: TapResult, one: RegisterTap) -> str:
+    """What a volunteer is told about a tap, in their language."""
+    check_in = result.check_in
+    # The kind the server applied: a tap sent again is answered as it was the first time.
+    kind = result.kind
+    if result.outcome == RegisterAction.Outcome.REFUSED:
+        return str(RegisterAction.Reason(result.reason).label)
+    if result.outcome == RegisterAction.Outcome.ALREADY and kind == RegisterAction.Kind.UNDO:
+        return _("That check-in was already undone.")
+    if result.outcome == RegisterAction.Outcome.ALREADY:
+        return _("%(name)s: already checked in at %(time)s by %(volunteer)s.") % {
+            "name": check_in.booking.first_name if check_in.booking_id else _("Walk-in"),
+            "time": date_format(timezone.localtime(check_in.arrived_at, LONDON), "H:i"),
+            "volunteer": volunteer_name(check_in.recorded_by),
+        }
+    people = check_in.people if check_in else 0
+    if kind == RegisterAction.Kind.UNDO:
+        return _("Check-in undone.")
+    if kind == RegisterAction.Kind.WALK_IN:
+        return ngettext(
+            "Walk-in added: %(count)s person.", "Walk-in added: %(count)s people.", people
+        ) % {"count": people}
+    if kind == RegisterAction.Kind.ADJUST:
+        return ngettext(
+            "Changed: %(count)s person came.", "Changed: %(count)s people came.", people
+        ) % {"count": people}
+    return ngettext(
+        "%(name)s: %(count)s person checked in.", "%(name)s: %(count)s people checked in.", people
+    ) % {"name": check_in.booking.first_name if check_in.booking_id else "", "count": people}
+
+
+def volunteer_name(user) -> str:
+    """How volunteers see who tapped: a first name only, never part of an email address."""
+    return (user.first_name if user else "") or _("a team member")
+
+
+def _json_tap(data: dict, *, skew: timedelta) -> RegisterTap:
+    """A tap as the page's script sends it. Raises ValueError if it is not one."""
+    if not isinstance(data, dict):
+        raise ValueError("tap")
+    kind = data.get("kind")
+    if kind not in RegisterAction.Kind.values:
+        raise ValueError("kind")
+    happened_at = None
+    if isinstance(data.get("at"), int | float):
+        happened_at = datetime.fromtimestamp(data["at"] / 1000, tz=UTC) + skew
+    return RegisterTap(
+        client_id=uuid.UUID(str(data.get("id", ""))),
+        kind=kind,
+        booking_id=_count(data.get("booking")),
+        target=_text(data.get("target"), 40),
+        adults=_count(data.get("adults")),
+        children=_count(data.get("children")),
+        first_name=_text(data.get("first_name"), 60),
+        happened_at=happened_at,
+    )
+
+
+@require_POST
+@never_cache
+@attendance_required
+def sync(request, pk):
+    """Taps from the page's script, in the order they happened, each applied at most once.
+
+    The tablet's clock may be wrong: the time a tap happened is taken relative to when the
+    tablet says it sent them.
+    """
+    session = _session_or_404(request, pk)
+    try:
+        body = json.loads(request.body)
+        taps = body["taps"]
+        if not isinstance(taps, list) or len(taps) > TAPS_PER_REQUEST:
+            raise ValueError("taps")
+        sent_at = body.get("sent_at")
+        now = timezone.now()
+        skew = timedelta(0)
+        if isinstance(sent_at, int | float):
+            skew = now - datetime.fromtimestamp(sent_at / 1000, tz=UTC)
+        parsed = [_json_tap(one, skew=skew) for one in taps]
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        return JsonResponse(
+            {"error": "bad_request", "message": _("That did not work. Please try again.")},
+            status=400,
+        )
+    station = _text(body.get("station"), 40)
+    results = []
+    for one in parsed:
+        result = services.register_apply(
+            session_id=session.pk, tap=one, actor=request.user, station=station
+        )
+        results.append(
+            {
+                "id": str(one.client_id),
+                "outcome": result.outcome,
+                "check_in": result.check_in.pk if result.check_in else None,
+                "message": tap_message(result, one),
+            }
+        )
+    return JsonResponse({"results": results})
+
+
+@require_GET
+@never_cache
+@attendance_required
+def changes(request, pk):
+    """What changed since the tablet last asked: rows to show again, and the totals."""
+    session = _session_or_404(request, pk)
+    try:
+        since = parse_datetime(request.GET.get("since", ""))
+    except ValueError:
+        since = None
+    since = since or timezone.now() - timedelta(hours=12)
+    after = min(max(_count(request.GET.get("after"), 0), 0), 2**62)
+    cursor = selectors.RegisterCursor(after=after, since=since)
+    found = selectors.register_changes(session, cursor=cursor)
+    context = {"session": session}
+    rows = [
+        {
+            "id": f"b-{booking.pk}",
+            "html": render_to_string(
+                "attendance/_booking.html", {**context, "booking": booking}, request
+            ),
+        }
+        for booking in found.bookings
+    ]
+    rows += [
+        {
+            "id": f"w-{walk_in.pk}",
+            "html": render_to_string(
+                "attendance/_walk_in.html", {**context, "walk_in": walk_in}, request
+            ),
+        }
+        for walk_in in found.walk_ins
+    ]
+    return JsonResponse(
+        {
+            "after": found.cursor.after,
+            "since": found.cursor.since.isoformat(),
+            "rows": rows,
+            "gone": [f"b-{pk}" for pk in sorted(found.bookings_gone)],
+            "totals": render_to_string(
+                "attendance/_totals.html",
+                {**context, "totals": selectors.register_totals(session)},
+                request,
+            ),
+            "closed": session.register_closed,
+        }
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@attendance_required
+def close(request, pk):
+    """Close the register: a page that shows the numbers, and a button that records them."""
+    session = _session_or_404(request, pk)
+    if request.method == "POST":
+        services.register_close(session_id=session.pk, actor=request.user)
+        messages.success(request, _("The register is closed. Thank you!"))
+        return redirect("register:session", pk=session.pk)
+    return not_indexed(
+        render(
+            request,
+            "attendance/close.html",
+            {
+                "session": session,
+                "totals": selectors.register_totals(session),
+                "attendance": selectors.register_attendance(session),
+            },
+        )
+    )

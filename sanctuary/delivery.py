@@ -1,0 +1,161 @@
+"""Sending what is in the outbox: one message at most once, the sweep for what a lost task left
+behind, and forgetting old recipients. The Celery tasks in sanctuary/tasks.py call these."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from sanctuary.locks import lock_free
+from sanctuary.models import OutgoingMessage
+from sanctuary.outbox import MessageNotNeeded, is_temporary_failure, render_message
+from sanctuary.sms import get_sms_backend
+
+logger = logging.getLogger(__name__)
+
+
+def _retry_delay(attempts: int) -> int:
+    return min(settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** (attempts - 1), 3600)
+
+
+def message_deliver(*, message_id: int) -> int | None:
+    """Send one pending message, at most once.
+
+    Returns the number of seconds after which to try again when sending failed for now, and
+    None when there is nothing more to do (sent, failed for good, no longer needed, or not ours
+    to send: already sent, or another worker holds it).
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        message = (
+            lock_free(OutgoingMessage.objects.all())
+            .filter(
+                pk=message_id,
+                status=OutgoingMessage.Status.PENDING,
+                # Not before its retry is due (a little early is fine: clocks differ).
+                next_attempt_at__lte=now + timedelta(seconds=5),
+            )
+            .first()
+        )
+        if message is None:
+            return None
+        message.status = OutgoingMessage.Status.SENDING
+        message.attempts += 1
+        message.sending_since = now
+        message.save(update_fields=["status", "attempts", "sending_since", "updated_at"])
+
+    # This attempt's row: if the sweep has given the message to another worker meanwhile, this
+    # attempt's outcome must not overwrite that one's.
+    sending = OutgoingMessage.objects.filter(
+        pk=message.pk, status=OutgoingMessage.Status.SENDING, attempts=message.attempts
+    )
+    try:
+        _transmit(message)
+    except MessageNotNeeded as reason:
+        logger.info("Message %s is no longer needed: %s", message.pk, reason)
+        sending.update(
+            status=OutgoingMessage.Status.NOT_NEEDED,
+            last_error=str(reason)[:2000],
+            sending_since=None,
+            updated_at=timezone.now(),
+        )
+        return None
+    except Exception as error:
+        error_text = f"{type(error).__name__}: {error}"[:2000]
+        if is_temporary_failure(error) and message.attempts < settings.OUTBOX_MAX_ATTEMPTS:
+            delay = _retry_delay(message.attempts)
+            logger.warning(
+                "Message %s failed for now, retrying in %ss: %s", message.pk, delay, error_text
+            )
+            sending.update(
+                status=OutgoingMessage.Status.PENDING,
+                next_attempt_at=timezone.now() + timedelta(seconds=delay),
+                last_error=error_text,
+                sending_since=None,
+                updated_at=timezone.now(),
+            )
+            return delay
+        logger.error("Message %s failed: %s", message.pk, error_text)
+        sending.update(
+            status=OutgoingMessage.Status.FAILED,
+            last_error=error_text,
+            sending_since=None,
+            updated_at=timezone.now(),
+        )
+        return None
+    sending.update(
+        status=OutgoingMessage.Status.SENT,
+        sent_at=timezone.now(),
+        sending_since=None,
+        last_error="",
+        updated_at=timezone.now(),
+    )
+    return None
+
+
+def _transmit(message: OutgoingMessage) -> None:
+    subject, body = render_message(
+        template=message.template,
+        channel=message.channel,
+        language=message.language,
+        context=message.context,
+    )
+    if message.channel == OutgoingMessage.Channel.SMS:
+        get_sms_backend().send(to=message.recipient, body=body)
+        return
+    email = EmailMessage(
+        subject=subject,
+        body=body,
+        to=[message.recipient],
+        headers={"Content-Language": message.language},
+    )
+    email.send(fail_silently=False)
+
+
+def outbox_sweep() -> list[int]:
+    """Find messages that should have gone by now and return their ids to send again.
+
+    Catches a task that never reached the broker (an outage at commit time), a retry the broker
+    lost, and a message left "sending" by a worker that died.
+    """
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.OUTBOX_STALE_SENDING_SECONDS)
+    OutgoingMessage.objects.filter(
+        status=OutgoingMessage.Status.SENDING, sending_since__lt=stale
+    ).update(status=OutgoingMessage.Status.PENDING, next_attempt_at=now, updated_at=now)
+    overdue = now - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
+    with transaction.atomic():
+        message_ids = list(
+            lock_free(OutgoingMessage.objects.all())
+            .filter(status=OutgoingMessage.Status.PENDING, next_attempt_at__lte=overdue)
+            .order_by("next_attempt_at")
+            .values_list("pk", flat=True)[:500]
+        )
+        # Due now, and not overdue again until the next sweep after that: a stopped worker
+        # finds each message queued once, not once a minute.
+        OutgoingMessage.objects.filter(pk__in=message_ids).update(next_attempt_at=now)
+    return message_ids
+
+
+def outbox_anonymise() -> int:
+    """Forget who sent and failed messages went to once they are OUTBOX_KEEP_DAYS old.
+
+    The channel, template, language, status and dates stay, for counts. Returns how many
+    messages were anonymised.
+    """
+    now = timezone.now()
+    return (
+        OutgoingMessage.objects.filter(
+            status__in=[
+                OutgoingMessage.Status.SENT,
+                OutgoingMessage.Status.FAILED,
+                OutgoingMessage.Status.NOT_NEEDED,
+            ],
+            created_at__lt=now - timedelta(days=settings.OUTBOX_KEEP_DAYS),
+        )
+        .exclude(recipient="")
+        .update(recipient="", context={}, last_error="", updated_at=now)
+    )
