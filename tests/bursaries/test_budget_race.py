@@ -104,7 +104,9 @@ def decide_in_threads(calls: list) -> list:
     return outcomes
 
 
-@pytest.mark.parametrize("round_", range(5))
+# Which of five calls reaches the budget first varies: without the fund's lock some rounds
+# still stay within it, so this one runs more rounds.
+@pytest.mark.parametrize("round_", range(10))
 def test_bulk_and_single_approvals_at_once_wait_for_each_other_and_stay_within_budget(
     in_review, programme_staff, fund, decision_templates, round_
 ):
