@@ -15,7 +15,7 @@ from tests.dropins.conftest import make_series, starting_soon_today
 from tests.dropins.test_query_counts import bookings_made
 from tests.factories import VenueFactory, user_with_role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 
 def queries_of(action) -> int:

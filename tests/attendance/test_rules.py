@@ -11,7 +11,7 @@ from sanctuary.roles import Role
 from tests.dropins.conftest import make_series
 from tests.factories import VenueFactory, user_with_role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 TODAY = date(2027, 3, 3)
 

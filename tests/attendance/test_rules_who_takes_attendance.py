@@ -7,7 +7,7 @@ from django.urls import reverse
 from attendance import rules
 from tests.factories import VenueFactory, user_with_role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 NO_VENUE = "You have not been given a venue yet."
 NO_SESSION = "There is no drop-in at your venues today."

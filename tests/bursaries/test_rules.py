@@ -13,6 +13,8 @@ from bursaries.models import Application, Fund, Review
 from tests.bursaries.conftest import reviewed
 from tests.factories import user_with_role
 
+pytestmark = pytest.mark.instants
+
 Status = Application.Status
 
 

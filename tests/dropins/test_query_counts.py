@@ -9,7 +9,7 @@ from dropins.models import Booking, DropInSession
 from sanctuary.codes import reference_new, token_new
 from tests.dropins.conftest import book, make_series
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 ROWS = [1, 100]
 

@@ -11,7 +11,7 @@ from dropins.models import LONDON, Booking, DropInSession
 from sanctuary.codes import reference_new, token_new
 from tests.dropins.conftest import make_series
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 MINUTE = timedelta(minutes=1)
 OPENS_DAYS = 28

@@ -15,7 +15,7 @@ from dropins.services import bookings_anonymise
 from tests.dropins.conftest import make_series
 from tests.dropins.test_rules import DAYS, MOMENTS, booking_in, session_on
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 MINUTE = timedelta(minutes=1)
 KEEP = timedelta(days=settings.DROPIN_KEEP_DAYS)
