@@ -9,13 +9,12 @@ filters bookings by their session.
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import DateTimeField, ExpressionWrapper, F, Q, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import LessThanOrEqual
 
 from dropins.models import Booking, DropInSession
-
-DAY = timedelta(days=1)
+from sanctuary.expressions import DaysBefore
 
 # The booking window -----------------------------------------------------------------------
 
@@ -28,11 +27,8 @@ def booking_opens_at(session: DropInSession) -> datetime:
     return session.starts_at.astimezone(UTC) - timedelta(days=session.series.booking_opens_days)
 
 
-def booking_opens_at_expression(prefix: str = "") -> ExpressionWrapper:
-    return ExpressionWrapper(
-        F(f"{prefix}starts_at") - F(f"{prefix}series__booking_opens_days") * DAY,
-        output_field=DateTimeField(),
-    )
+def booking_opens_at_expression(prefix: str = "") -> DaysBefore:
+    return DaysBefore(F(f"{prefix}starts_at"), F(f"{prefix}series__booking_opens_days"))
 
 
 def has_booking_opened(session: DropInSession, now: datetime) -> bool:

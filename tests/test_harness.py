@@ -65,3 +65,21 @@ def test_an_instant_without_an_offset_is_london_time_and_the_first_of_a_repeated
     assert _parse_instant("2026-12-31T23:30", "--instant") == datetime(
         2026, 12, 31, 23, 30, tzinfo=UTC
     )
+
+
+def test_the_rules_and_public_pages_hold_on_the_embedded_sqlite_default():
+    """`make run` uses SQLite: every rule's SQL form must work there too, not only on
+    PostgreSQL (a duration multiplied in SQL once broke the drop-in list there)."""
+    result = pytest_run(
+        "-q",
+        "-p",
+        "no:xdist",
+        "tests/dropins",
+        "tests/attendance",
+        "tests/bursaries",
+        "-k",
+        "rules or pages",
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "PostgreSQL is not answering" in result.stdout  # it really ran on SQLite
+    assert " passed" in result.stdout
