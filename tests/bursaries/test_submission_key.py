@@ -15,7 +15,7 @@ from bursaries import services
 from bursaries.models import Application
 from sanctuary.models import AuditEvent, OutgoingMessage
 from tests.bursaries.conftest import application_fields
-from tests.bursaries.test_pages import apply_url, form_data
+from tests.bursaries.helpers import apply_url, form_data
 
 KEY = re.compile(r'<input type="hidden" name="submission_key" value="([\w-]+)"')
 

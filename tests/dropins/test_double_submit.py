@@ -11,7 +11,7 @@ from django.test import Client
 from dropins.models import Booking
 from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import book, make_series
-from tests.dropins.test_pages import booking_data, session_url
+from tests.dropins.helpers import booking_data, session_url
 from tests.dropins.test_races import THREADS, race
 
 

@@ -5,10 +5,14 @@ from datetime import UTC, datetime
 
 import pytest
 from django.db import connections
+from django.utils import timezone
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import CHROMIUM
+from tests.dropins.conftest import book, make_series, starting_soon_today
+from tests.e2e.helpers import LANDSCAPE, volunteer_at
+from tests.factories import PASSWORD, VenueFactory
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -165,3 +169,63 @@ def expect_boxes(page, selectors: dict[str, str], condition: str, *, timeout: fl
         raise AssertionError(
             f"never true: {condition}; last seen (width, height): {last}"
         ) from None
+
+
+@pytest.fixture
+def door(site_data):
+    """A session today at a venue of its own, starting in half an hour, with families booked."""
+    series = make_series(venue=VenueFactory(name="Westlegate Hall"))
+    return starting_soon_today(
+        series.sessions.filter(starts_at__gt=timezone.now()).order_by("starts_at")[0]
+    )
+
+
+@pytest.fixture
+def families(door):
+    """Booked families by name. No reference contains B, I, L, O or S, so typing those letters
+    finds names only."""
+    parties = {"Bilal": (2, 1), "Bashir": (1, 0), "Oksana": (1, 2), "Samir": (1, 0)}
+    return {
+        name: book(door, first_name=name, adults=adults, children=children)
+        for name, (adults, children) in parties.items()
+    }
+
+
+@pytest.fixture
+def priya(door):
+    return volunteer_at(door, "Priya")
+
+
+@pytest.fixture
+def tom(door):
+    return volunteer_at(door, "Tom")
+
+
+@pytest.fixture
+def tablet(browser, live_server):
+    """Opens a tablet (its own browser context, so its own sign-in and storage), signed in
+    through the real sign-in page as the given volunteer."""
+    contexts = []
+
+    def open_tablet(volunteer, *, viewport=LANDSCAPE, offline_copies=False):
+        # Requests that pass through the register's service worker can miss page.route, so
+        # the tests that cut the network with routes run without it; those about the copies
+        # it keeps ask for it.
+        context = browser.new_context(
+            viewport=viewport,
+            has_touch=True,
+            service_workers="allow" if offline_copies else "block",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(f"{live_server.url}/en/accounts/login/")
+        page.get_by_label("Email address", exact=True).fill(volunteer.email)
+        page.get_by_label("Password", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        expect(page).to_have_url(f"{live_server.url}/en/team/attendance/")
+        return page
+
+    yield open_tablet
+    for context in contexts:
+        context.close()

@@ -76,3 +76,25 @@ def test_the_kernels_modules_import_each_other_in_one_direction():
     for module in sorted(graph):
         visit(module, [module])
     assert cycles == []
+
+
+MAX_LINES = 400
+
+
+def python_modules() -> list[Path]:
+    folders = [KERNEL, *(ROOT / name for name in APPS), ROOT / "tests"]
+    return sorted(
+        path
+        for folder in folders
+        for path in folder.rglob("*.py")
+        if "migrations" not in path.parts
+    )
+
+
+def test_no_module_is_over_400_lines():
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in python_modules()
+        if (lines := len(path.read_text().splitlines())) > MAX_LINES
+    }
+    assert too_long == {}

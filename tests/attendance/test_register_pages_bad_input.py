@@ -1,0 +1,118 @@
+"""Odd forms, taps, searches and cursors sent to the register get an answer, never a
+server error."""
+
+import json
+import uuid
+
+import pytest
+
+from attendance.models import CheckIn, RegisterAction
+from tests.attendance.helpers import url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_walk_in_form_with_impossible_numbers_says_why(client, door_session, volunteer):
+    client.force_login(volunteer)
+    form = {"page_key": str(uuid.uuid4()), "walk_in": "1", "adults": "0", "children": "0"}
+
+    response = client.post(url("tap", door_session), form, follow=True)
+
+    assert "Check the numbers" in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_a_broken_form_tap_gets_a_message_not_an_error(client, door_session, volunteer):
+    client.force_login(volunteer)
+    response = client.post(url("tap", door_session), {"page_key": "nope"}, follow=True)
+    assert response.status_code == 200
+    assert "That did not work" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        json.dumps({"taps": "x"}),
+        json.dumps({"taps": [{"id": "nope", "kind": "check_in"}]}),
+        json.dumps({"taps": [{"id": str(uuid.uuid4()), "kind": "explode"}]}),
+        json.dumps({"taps": [{"id": str(uuid.uuid4()), "kind": "walk_in"}] * 51}),
+    ],
+    # Named, not shown: the random ids would differ between pytest-xdist's workers.
+    ids=["not-json", "taps-not-a-list", "id-not-a-uuid", "unknown-kind", "too-many-taps"],
+)
+def test_bad_sync_requests_get_a_clear_answer(client, door_session, volunteer, body):
+    client.force_login(volunteer)
+    response = client.post(
+        url("sync", door_session),
+        body,
+        content_type="application/json",
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "bad_request"
+    assert not RegisterAction.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "tap",
+    [
+        "x",
+        {"id": str(uuid.uuid4()), "kind": "undo", "target": "²"},
+        {
+            "id": str(uuid.uuid4()),
+            "kind": "walk_in",
+            "adults": 1,
+            "children": 0,
+            "first_name": "A\x00",
+        },
+        {"id": str(uuid.uuid4()), "kind": "check_in", "booking": "1e400"},
+    ],
+    ids=["not-an-object", "odd-digit", "nul", "huge"],
+)
+def test_odd_taps_are_refused_or_applied_never_a_server_error(client, door_session, volunteer, tap):
+    client.force_login(volunteer)
+    client.raise_request_exception = True
+    response = client.post(
+        url("sync", door_session),
+        json.dumps({"taps": [tap], "station": "x\x00"}),
+        content_type="application/json",
+    )
+    assert response.status_code in {200, 400}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"q": "\x00"}, {"q": "a" * 500}],
+    ids=["nul", "long"],
+)
+def test_odd_searches_are_answered(client, door_session, volunteer, query):
+    client.force_login(volunteer)
+    assert client.get(url("session", door_session), query).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"since": "2024-02-30T10:00"},
+        {"since": "nope"},
+        {"after": "99999999999999999999999"},
+        {"after": "-5"},
+    ],
+    ids=["impossible-date", "not-a-date", "huge", "negative"],
+)
+def test_odd_change_cursors_are_answered(client, door_session, volunteer, query):
+    client.force_login(volunteer)
+    response = client.get(
+        url("changes", door_session), query, headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 200
+
+
+def test_an_odd_undo_from_the_form_is_answered(client, door_session, volunteer):
+    client.force_login(volunteer)
+    response = client.post(
+        url("tap", door_session), {"page_key": str(uuid.uuid4()), "undo": "²"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "nothing to undo" in response.content.decode()
