@@ -28,7 +28,7 @@ define pytest_run
 endef
 
 test: install translations lint  ## Install, lint and run the whole suite, the time-sensitive tests at every instant
-	$(PY) manage.py makemigrations --check --dry-run > /dev/null
+	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run > /dev/null
 	$(call pytest_run,$(PYTEST) --instants=$(INSTANTS))
 
 test-instants: install translations  ## Only the time-sensitive tests, at the default instant and every one above
