@@ -149,11 +149,7 @@ def outbox_anonymise() -> int:
     now = timezone.now()
     return (
         OutgoingMessage.objects.filter(
-            status__in=[
-                OutgoingMessage.Status.SENT,
-                OutgoingMessage.Status.FAILED,
-                OutgoingMessage.Status.NOT_NEEDED,
-            ],
+            status__in=OutgoingMessage.FINISHED,
             created_at__lt=now - timedelta(days=settings.OUTBOX_KEEP_DAYS),
         )
         .exclude(recipient="")

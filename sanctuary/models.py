@@ -108,6 +108,10 @@ class OutgoingMessage(models.Model):
         # What it was about changed before it went (a reminder for a cancelled booking).
         NOT_NEEDED = "not_needed", _("No longer needed")
 
+    # Still on its way, or done with (sent, failed for good, or no longer needed).
+    UNFINISHED = (Status.PENDING, Status.SENDING)
+    FINISHED = (Status.SENT, Status.FAILED, Status.NOT_NEEDED)
+
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     recipient = models.CharField(_("recipient"), max_length=254)
     language = models.CharField(_("language"), max_length=10)

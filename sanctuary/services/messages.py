@@ -66,9 +66,9 @@ def messages_forget(*, subjects: models.QuerySet) -> int:
     """
     now = timezone.now()
     about = messages_about(subjects)
-    about.filter(
-        status__in=[OutgoingMessage.Status.PENDING, OutgoingMessage.Status.SENDING]
-    ).update(status=OutgoingMessage.Status.NOT_NEEDED, sending_since=None, updated_at=now)
+    about.filter(status__in=OutgoingMessage.UNFINISHED).update(
+        status=OutgoingMessage.Status.NOT_NEEDED, sending_since=None, updated_at=now
+    )
     return about.exclude(recipient="", context={}).update(
         recipient="", context={}, last_error="", updated_at=now
     )
