@@ -19,6 +19,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from sanctuary import sms
 from sanctuary.celery import app
@@ -30,6 +32,19 @@ LONDON = ZoneInfo("Europe/London")
 # Every test starts at this instant (a plain Tuesday morning) unless --instant says otherwise,
 # so no test depends on the day it happens to be run.
 DEFAULT_INSTANT = "2026-11-10T10:00"
+
+# Property-based tests: no deadline (a loaded machine is slow, not wrong), no example database
+# written into the checkout, and under CI the same examples on every run, so that a red build
+# can be run again and gives the same answer.
+hypothesis_settings.register_profile(
+    "sanctuary",
+    deadline=None,
+    database=None,
+    derandomize=CI,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("sanctuary")
 
 
 def pytest_addoption(parser):
