@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-instants install lint format translations messages lock check-deploy worker beat clean
+.PHONY: run test test-instants install lint format translations messages lock check-deploy worker beat clean drill-outage
 
 run: install translations  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input
@@ -56,6 +56,9 @@ translations: install  ## Compile the catalogs under locale/ (no GNU gettext nee
 messages: install  ## Refresh the catalogs from the source (needs GNU gettext)
 	$(PY) manage.py makemessages --all --no-location --ignore '.venv/*' --ignore 'tests/*'
 	$(PY) manage.py makemessages --all --no-location --domain djangojs --ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*'
+
+drill-outage: install translations  ## Production mode under load while Redis stops for a minute: 5xx, lost or doubled messages
+	$(PY) scripts/outage_drill.py
 
 lock: install  ## Re-pin every dependency after changing pyproject.toml
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
