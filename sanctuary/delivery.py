@@ -1,12 +1,13 @@
 """Sending what is in the outbox: one message at most once, the sweep for what a lost task left
 behind, and forgetting old recipients. The Celery tasks in sanctuary/tasks.py call these."""
 
+import contextlib
 import logging
 from datetime import datetime, timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 
@@ -119,13 +120,32 @@ def _transmit(message: OutgoingMessage) -> None:
     if message.channel == OutgoingMessage.Channel.SMS:
         get_sms_backend().send(to=message.recipient, body=body)
         return
-    email = EmailMessage(
-        subject=subject,
-        body=body,
-        to=[message.recipient],
-        headers={"Content-Language": message.language},
+    _send_email(
+        EmailMessage(
+            subject=subject,
+            body=body,
+            to=[message.recipient],
+            headers={"Content-Language": message.language},
+        )
     )
-    email.send(fail_silently=False)
+
+
+def _send_email(email: EmailMessage) -> None:
+    connection = get_connection(fail_silently=False)
+    connection.open()
+    try:
+        connection.send_messages([email])
+    except SoftTimeLimitExceeded:
+        # Out of time mid-send: hang up at once rather than wait up to EMAIL_TIMEOUT to say
+        # goodbye to a server that is not answering, so the attempt ends before the hard limit.
+        smtp = getattr(connection, "connection", None)
+        if smtp is not None:
+            smtp.close()
+        raise
+    finally:
+        # Whether it went is known by now; failing to say goodbye changes nothing.
+        with contextlib.suppress(Exception):
+            connection.close()
 
 
 def outbox_sweep() -> list[int]:
