@@ -262,28 +262,20 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
 # A pending message older than this with no send under way is picked up by the sweep.
 OUTBOX_SWEEP_AFTER_SECONDS = env.int("OUTBOX_SWEEP_AFTER_SECONDS", default=120)
-# How long one send may take. At the soft limit the send is stopped and counts as a temporary
-# failure (it may have gone: the SMTP server may have accepted it just then); at the hard limit
-# the worker's process is killed. EMAIL_TIMEOUT bounds each wait on the SMTP server within that.
+# One send is stopped at the soft limit (a temporary failure: it may have gone) and its process
+# killed at the hard one; EMAIL_TIMEOUT bounds each wait on the SMTP server within that.
 OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS = env.int("OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS", default=45)
 OUTBOX_SEND_TIME_LIMIT_SECONDS = env.int("OUTBOX_SEND_TIME_LIMIT_SECONDS", default=60)
-# A worker holds a message it is sending for this long. A live worker's send has ended by then
-# (or been killed at the hard limit), so a message still "sending" after its lease belongs to a
-# worker that died: the next sweep (every minute) sends it again. A killed worker's message
-# therefore goes again at most lease + 60 seconds after its send began (2.5 minutes).
-# OUTBOX_STALE_SENDING_SECONDS is the former name of this setting, still read.
+# A worker holds a message it sends this long (a live send ends first); one still "sending" then
+# is a dead worker's, sent again by the next sweep. Also read as OUTBOX_STALE_SENDING_SECONDS.
 OUTBOX_SENDING_LEASE_SECONDS = env.int(
     "OUTBOX_SENDING_LEASE_SECONDS", default=env.int("OUTBOX_STALE_SENDING_SECONDS", default=90)
 )
-if not (
-    0
-    < OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS
-    < OUTBOX_SEND_TIME_LIMIT_SECONDS
-    < OUTBOX_SENDING_LEASE_SECONDS
-):
+_limits = [OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS, OUTBOX_SEND_TIME_LIMIT_SECONDS]
+if not 0 < _limits[0] < _limits[1] < OUTBOX_SENDING_LEASE_SECONDS:  # a live send ends first
     raise ImproperlyConfigured(
         "The outbox needs OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS < OUTBOX_SEND_TIME_LIMIT_SECONDS "
-        "< OUTBOX_SENDING_LEASE_SECONDS, so that a live send always ends before its lease does."
+        "< OUTBOX_SENDING_LEASE_SECONDS."
     )
 
 # Who a finished message went to is forgotten after this many days (counts stay).
