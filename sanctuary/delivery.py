@@ -67,7 +67,7 @@ def message_deliver(*, message_id: int) -> int | None:
             # risks a second copy; not sending risks none at all, which is worse for a booking.
             error_text = (
                 f"Sending took longer than {settings.OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS} s and "
-                "was stopped; it may have gone, and is tried again."
+                "was stopped; it may have gone."
             )
         if is_temporary_failure(error) and message.attempts < settings.OUTBOX_MAX_ATTEMPTS:
             delay = _retry_delay(message.attempts)
@@ -171,7 +171,7 @@ def outbox_sweep() -> list[int]:
         freed = [pk for pk, attempts in abandoned if attempts < settings.OUTBOX_MAX_ATTEMPTS]
         OutgoingMessage.objects.filter(pk__in=tried_enough).update(
             status=OutgoingMessage.Status.FAILED,
-            last_error="Its worker stopped before the send ended, every time it was tried.",
+            last_error="Its worker stopped before the send ended, on its last allowed attempt.",
             sending_since=None,
             updated_at=now,
         )

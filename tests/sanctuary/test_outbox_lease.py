@@ -69,7 +69,7 @@ def test_a_message_whose_worker_died_at_every_attempt_is_marked_failed(settings)
 
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.FAILED
-    assert "every time" in message.last_error
+    assert "last allowed attempt" in message.last_error
     assert mail.outbox == []
 
 
