@@ -262,8 +262,21 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
 # A pending message older than this with no send under way is picked up by the sweep.
 OUTBOX_SWEEP_AFTER_SECONDS = env.int("OUTBOX_SWEEP_AFTER_SECONDS", default=120)
-# A message left "sending" this long belongs to a worker that died; it is tried again.
-OUTBOX_STALE_SENDING_SECONDS = env.int("OUTBOX_STALE_SENDING_SECONDS", default=900)
+# One send is stopped at the soft limit (a temporary failure: it may have gone) and its process
+# killed at the hard one; EMAIL_TIMEOUT bounds each wait on the SMTP server within that.
+OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS = env.int("OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS", default=45)
+OUTBOX_SEND_TIME_LIMIT_SECONDS = env.int("OUTBOX_SEND_TIME_LIMIT_SECONDS", default=60)
+# A worker holds a message it sends this long (a live send ends first); one still "sending" then
+# is a dead worker's, sent again by the next sweep. Also read as OUTBOX_STALE_SENDING_SECONDS.
+OUTBOX_SENDING_LEASE_SECONDS = env.int(
+    "OUTBOX_SENDING_LEASE_SECONDS", default=env.int("OUTBOX_STALE_SENDING_SECONDS", default=90)
+)
+_limits = [OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS, OUTBOX_SEND_TIME_LIMIT_SECONDS]
+if not 0 < _limits[0] < _limits[1] < OUTBOX_SENDING_LEASE_SECONDS:  # a live send ends first
+    raise ImproperlyConfigured(
+        "The outbox needs OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS < OUTBOX_SEND_TIME_LIMIT_SECONDS "
+        "< OUTBOX_SENDING_LEASE_SECONDS."
+    )
 
 # Who a finished message went to is forgotten after this many days (counts stay).
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)

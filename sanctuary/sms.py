@@ -1,8 +1,8 @@
 """A small pluggable interface for sending SMS.
 
 A provider is added by writing a subclass of SmsBackend and naming it in the SMS_BACKEND setting.
-Its send() must give up within a minute (a request timeout), well before the outbox decides that
-a message left "sending" belongs to a dead worker (OUTBOX_STALE_SENDING_SECONDS).
+Its send() must give up within seconds (a request timeout, such as EMAIL_TIMEOUT): a send still at
+OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS is stopped, and counts as a temporary failure.
 Raise SmsTemporaryError when trying again later may work (a timeout, the provider is down) and
 SmsPermanentError when it never will (a number that cannot receive texts).
 """

@@ -1,11 +1,20 @@
 """Celery tasks for the outbox. Each takes only ids and calls a function of sanctuary.delivery."""
 
 from celery import shared_task
+from django.conf import settings
 
 from sanctuary import delivery
 
 
-@shared_task(acks_late=True, ignore_result=True)
+# One send is bounded well within its lease (OUTBOX_SENDING_LEASE_SECONDS): stopped at the soft
+# limit (a temporary failure), its process killed at the hard one. The limits hold in the
+# default prefork pool; the solo and threads pools do not enforce them.
+@shared_task(
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=settings.OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS,
+    time_limit=settings.OUTBOX_SEND_TIME_LIMIT_SECONDS,
+)
 def send_message(message_id: int) -> None:
     retry_in = delivery.message_deliver(message_id=message_id)
     if retry_in is not None and not send_message.app.conf.task_always_eager:

@@ -219,10 +219,19 @@ def volunteer(db):
 class ScriptedSmtpHandler:
     def __init__(self):
         self.replies: list[str] = []  # replies to give to DATA, in order; then "250"
-        self.received: list = []
+        self.received: list = []  # messages accepted (answered 250)
         self.delay = 0.0  # seconds to think before answering
+        # Hold the next message at DATA, unanswered, until `release` is set: the send is in
+        # flight. `held` is set once it is held; a client that hangs up meanwhile sent nothing.
+        self.hold_next = False
+        self.held = threading.Event()
+        self.release = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):
+        if self.hold_next:
+            self.hold_next = False
+            self.held.set()
+            await asyncio.to_thread(self.release.wait, 60)
         await asyncio.sleep(self.delay)
         if self.replies:
             return self.replies.pop(0)
@@ -247,6 +256,7 @@ def smtp_server(settings):
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_TIMEOUT = 5
     yield handler
+    handler.release.set()
     controller.stop()
 
 

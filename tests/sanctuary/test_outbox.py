@@ -277,13 +277,13 @@ def test_the_sweep_queues_a_waiting_message_once_not_every_minute(db, settings):
     assert delivery.outbox_sweep() == []  # the worker is slow: not queued again a minute later
 
 
-def test_the_sweep_frees_a_message_left_sending_by_a_dead_worker(db, settings):
+def test_the_sweep_sends_again_at_once_a_message_left_sending_by_a_dead_worker(db, settings):
     message = queue_note()
-    long_ago = timezone.now() - timedelta(seconds=settings.OUTBOX_STALE_SENDING_SECONDS + 60)
+    long_ago = timezone.now() - timedelta(seconds=settings.OUTBOX_SENDING_LEASE_SECONDS + 60)
     OutgoingMessage.objects.filter(pk=message.pk).update(
         status=OutgoingMessage.Status.SENDING, sending_since=long_ago, next_attempt_at=long_ago
     )
-    assert delivery.outbox_sweep() == []  # freed now, due at the next sweep
+    assert delivery.outbox_sweep() == [message.pk]  # not left for a later sweep
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.PENDING
 

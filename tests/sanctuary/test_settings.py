@@ -80,6 +80,10 @@ def without(name: str) -> dict:
         (without("SITE_URL"), "Set SITE_URL"),
         ({**PRODUCTION, "DATABASE_URL": "sqlite:///db.sqlite3"}, "PostgreSQL"),
         ({**PRODUCTION, "SITE_URL": "http://sanctuary.example.org"}, "https://"),
+        (
+            {**PRODUCTION, "OUTBOX_SEND_TIME_LIMIT_SECONDS": "120"},
+            "OUTBOX_SEND_TIME_LIMIT_SECONDS < OUTBOX_SENDING_LEASE_SECONDS",
+        ),
     ],
 )
 def test_production_mode_refuses_to_start_with_unsafe_settings(configuration, complaint):
@@ -121,6 +125,15 @@ def test_what_each_mode_runs_on(configuration, expected):
     result = manage("shell", "--no-imports", "-c", SHOW_SETTINGS, **configuration)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == expected
+
+
+def test_the_sending_lease_is_still_read_under_its_former_name():
+    show = "from django.conf import settings as s; print(s.OUTBOX_SENDING_LEASE_SECONDS)"
+    result = manage(
+        "shell", "--no-imports", "-c", show, **PRODUCTION, OUTBOX_STALE_SENDING_SECONDS="300"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["300"]
 
 
 def test_pages_send_security_headers(client, db):
