@@ -1,11 +1,6 @@
 """Signing in with allauth: email as the login, no sign-up, rate limits, set-password links."""
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
-import time
 
 import pytest
 from django.core import mail
@@ -15,10 +10,8 @@ from sanctuary import services
 from sanctuary.models import AuditEvent, User
 from sanctuary.roles import Role
 from tests.factories import PASSWORD, UserFactory
+from tests.sanctuary.helpers import sign_in, totp_code
 
-
-def sign_in(client, email, password):
-    return client.post(reverse("account_login"), {"login": email, "password": password})
 
 
 def test_team_members_sign_in_with_their_email(client, volunteer):
@@ -124,15 +117,6 @@ def test_password_reset_sends_a_link_to_a_known_address_only(
         client.post(reverse("account_reset_password"), {"email": "stranger@example.org"})
     assert [message.to for message in mail.outbox] == [[volunteer.email]]
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
-
-
-def totp_code(secret: str) -> str:
-    """RFC 6238, written out here so the test does not lean on allauth's own code."""
-    counter = struct.pack(">Q", int(time.time()) // 30)
-    digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
 
 
 def test_two_step_sign_in_can_be_turned_on_and_is_then_asked_for(client, programme_staff):
