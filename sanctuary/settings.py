@@ -183,6 +183,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no email to addresses without an account
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Making or checking a set-password link changes nothing about the account.
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "sanctuary.tokens.SetPasswordTokenGenerator"
 # allauth's defaults (failed logins per IP and per email, resets per IP and per email) apply;
 # they are kept in CACHES, which is Redis in production.
 ACCOUNT_RATE_LIMITS = {

@@ -2,7 +2,10 @@
 messages, team accounts. Sending is in sanctuary.delivery, which the tasks call."""
 
 from sanctuary.services.accounts import (
+    password_reset_request,
+    password_reset_send,
     user_create,
+    user_email_verify,
     user_invite,
     user_password_reset_send,
     user_save,
@@ -19,7 +22,10 @@ __all__ = [
     "message_queue",
     "message_retry",
     "messages_forget",
+    "password_reset_request",
+    "password_reset_send",
     "user_create",
+    "user_email_verify",
     "user_invite",
     "user_password_reset_send",
     "user_save",

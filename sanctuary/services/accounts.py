@@ -1,5 +1,6 @@
 """Team accounts: adding people with their roles, inviting them, password links."""
 
+import logging
 import uuid
 from collections.abc import Iterable
 
@@ -15,6 +16,8 @@ from sanctuary.outbox import context_builder
 from sanctuary.roles import ROLES_WITH_ADMIN_ACCESS, Role
 from sanctuary.services.audit import audit_record
 from sanctuary.services.messages import message_queue
+
+logger = logging.getLogger(__name__)
 
 # A team member's name and address are recorded as changed, never with their values.
 PERSONAL_FIELDS = ("first_name", "last_name", "email")
@@ -107,6 +110,54 @@ def user_invite(*, user: User, actor: User | None) -> OutgoingMessage:
 def user_password_reset_send(*, user: User) -> OutgoingMessage:
     """Email the link someone asked for on the "set your password" page."""
     return _set_password_message(user=user, template="password_reset")
+
+
+def password_reset_request(*, email: str) -> None:
+    """Take a request for a set-password link, for an address that may have no account.
+
+    The request does the same work whoever the address belongs to, so its answer says nothing
+    (not even by its speed): it only hands the address to a task, which looks it up and queues
+    the email if a team member has it.
+    """
+    from sanctuary.tasks import password_reset_send as task
+
+    def enqueue():
+        try:
+            task.delay(email)
+        except Exception:
+            # The broker is away: answering more slowly beats losing the request.
+            logger.warning("Could not queue a password reset; handling it in the request.")
+            password_reset_send(email=email)
+
+    transaction.on_commit(enqueue)
+
+
+def password_reset_send(*, email: str) -> OutgoingMessage | None:
+    """Queue a set-password link for the active team member with this address, if any."""
+    user = User.objects.filter(
+        email=User.objects.normalize_email(email.strip()), is_active=True
+    ).first()
+    if user is None:
+        return None
+    return user_password_reset_send(user=user)
+
+
+@transaction.atomic
+def user_email_verify(*, user: User) -> EmailAddress:
+    """Record that the team member controls their address: they used a link sent to it (an
+    invitation or a password reset). Allows two-step sign-in, which allauth offers only to
+    accounts with no unverified address."""
+    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if address is None:
+        address = EmailAddress(user=user, email=user.email)
+    if address.verified and address.primary:
+        return address
+    address.verified = True
+    address.primary = True
+    address.full_clean(validate_unique=False)
+    address.save()
+    audit_record(actor=user, action="user.email_verify", obj=user)
+    return address
 
 
 def _set_password_message(*, user: User, template: str) -> OutgoingMessage:
