@@ -185,12 +185,18 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no email to addresses without an accou
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Making or checking a set-password link changes nothing about the account.
 ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "sanctuary.tokens.SetPasswordTokenGenerator"
-# allauth's defaults (failed logins per IP and per email, resets per IP and per email) apply;
-# they are kept in CACHES, which is Redis in production.
+# Kept in CACHES, which is Redis in production. Failed sign-ins: "login_failed" per address
+# (ip) and per address and account together (key), so a stranger's wrong passwords never stop
+# the right one from elsewhere; "login_failed_account" per account from browsers that have
+# never signed in to it (sanctuary.signin), which bounds guessing from many addresses.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": env.str("SIGN_IN_FAILURES_PER_ACCOUNT", default="20/h/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
+
+# A browser that signed in to an account is exempt from that account's limit this long.
+SIGN_IN_KNOWN_BROWSER_DAYS = env.int("SIGN_IN_KNOWN_BROWSER_DAYS", default=180)
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sanctuary, Norwich Theatre"
