@@ -6,7 +6,7 @@ from allauth.account.adapter import get_adapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sanctuary import services
+from sanctuary import account_tasks, services
 
 
 class PlainLabels:
@@ -43,7 +43,7 @@ class ResetPasswordForm(PlainLabels, allauth_forms.ResetPasswordForm):
 
     def save(self, request, **kwargs):
         email = self.cleaned_data["email"]
-        services.password_reset_request(email=email)
+        account_tasks.password_reset_enqueue(email)
         return email
 
 

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "sanctuary.middleware.TwoFactorRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "sanctuary.urls"
@@ -185,10 +186,9 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no email to addresses without an accou
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Making or checking a set-password link changes nothing about the account.
 ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "sanctuary.tokens.SetPasswordTokenGenerator"
-# Kept in CACHES, which is Redis in production. Failed sign-ins: "login_failed" per address
-# (ip) and per address and account together (key), so a stranger's wrong passwords never stop
-# the right one from elsewhere; "login_failed_account" per account from browsers that have
-# never signed in to it (sanctuary.signin), which bounds guessing from many addresses.
+# Kept in CACHES (Redis in production). Failed sign-ins per address and per address and account
+# ("login_failed"), and per account from browsers new to it ("login_failed_account"): see
+# sanctuary.signin.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "login_failed_account": env.str("SIGN_IN_FAILURES_PER_ACCOUNT", default="20/h/key"),
@@ -199,6 +199,10 @@ ACCOUNT_RATE_LIMITS = {
 SIGN_IN_KNOWN_BROWSER_DAYS = env.int("SIGN_IN_KNOWN_BROWSER_DAYS", default=180)
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Two-step sign-in is required of all who see personal data (sanctuary.rules); reviewers too.
+MFA_REQUIRED_FOR_REVIEWERS = env.bool("MFA_REQUIRED_FOR_REVIEWERS", default=True)
+# Days someone may carry on without it, from when it first applied to them.
+MFA_GRACE_DAYS = env.int("MFA_GRACE_DAYS", default=7)
 MFA_TOTP_ISSUER = "Sanctuary, Norwich Theatre"
 
 # Languages -------------------------------------------------------------------------------------
@@ -306,6 +310,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+CELERY_IMPORTS = ["sanctuary.account_tasks"]  # beside the tasks.py modules found on their own
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers an unacknowledged task after this long (a worker lost mid-task).

@@ -24,11 +24,3 @@ def outbox_sweep() -> int:
 @shared_task(ignore_result=True)
 def outbox_anonymise() -> int:
     return delivery.outbox_anonymise()
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def password_reset_send(email: str) -> None:
-    # Takes an address, not an id: the request it comes from must not look anything up.
-    from sanctuary.services import password_reset_send
-
-    password_reset_send(email=email)

@@ -1,6 +1,5 @@
 """Team accounts: adding people with their roles, inviting them, password links."""
 
-import logging
 import uuid
 from collections.abc import Iterable
 
@@ -14,10 +13,10 @@ from sanctuary import audit
 from sanctuary.models import OutgoingMessage, User
 from sanctuary.outbox import context_builder
 from sanctuary.roles import ROLES_WITH_ADMIN_ACCESS, Role
+from sanctuary.rules import must_use_two_factor
 from sanctuary.services.audit import audit_record
 from sanctuary.services.messages import message_queue
-
-logger = logging.getLogger(__name__)
+from sanctuary.services.two_factor import user_two_factor_requirement_start
 
 # A team member's name and address are recorded as changed, never with their values.
 PERSONAL_FIELDS = ("first_name", "last_name", "email")
@@ -60,6 +59,10 @@ def user_save(
     if user.is_staff != needs_admin:
         user.is_staff = needs_admin
         user.save(update_fields=["is_staff"])
+    if user.two_factor_required_since is None and must_use_two_factor(
+        User.objects.get(pk=user.pk)  # with the roles just given
+    ):
+        user_two_factor_requirement_start(user=user)
     # allauth also signs people in by the addresses it has on record: keep only the current one.
     EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).delete()
 
@@ -110,26 +113,6 @@ def user_invite(*, user: User, actor: User | None) -> OutgoingMessage:
 def user_password_reset_send(*, user: User) -> OutgoingMessage:
     """Email the link someone asked for on the "set your password" page."""
     return _set_password_message(user=user, template="password_reset")
-
-
-def password_reset_request(*, email: str) -> None:
-    """Take a request for a set-password link, for an address that may have no account.
-
-    The request does the same work whoever the address belongs to, so its answer says nothing
-    (not even by its speed): it only hands the address to a task, which looks it up and queues
-    the email if a team member has it.
-    """
-    from sanctuary.tasks import password_reset_send as task
-
-    def enqueue():
-        try:
-            task.delay(email)
-        except Exception:
-            # The broker is away: answering more slowly beats losing the request.
-            logger.warning("Could not queue a password reset; handling it in the request.")
-            password_reset_send(email=email)
-
-    transaction.on_commit(enqueue)
 
 
 def password_reset_send(*, email: str) -> OutgoingMessage | None:
