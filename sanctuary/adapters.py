@@ -69,8 +69,8 @@ class AccountAdapter(DefaultAccountAdapter):
         return response
 
     def send_password_reset_mail(self, user, email, context):
-        # Through the outbox: retried if the mail server is down, and as quick to answer for a
-        # known address as for an unknown one.
+        # Through the outbox, retried if the mail server is down. The reset form itself does
+        # not come here: it hands the address to sanctuary.account_tasks.
         from sanctuary.services import user_password_reset_send
 
         user_password_reset_send(user=user)

@@ -1,10 +1,11 @@
 """Guessing passwords stays slow, and nobody elsewhere can lock a team member out."""
 
 from django.test import Client
+from django.urls import reverse
 
 from sanctuary.signin import KNOWN_BROWSER_COOKIE
 from tests.factories import PASSWORD
-from tests.sanctuary.helpers import sign_in
+from tests.sanctuary.helpers import set_up_two_step_sign_in, sign_in, totp_code
 
 LIMITED = "Too many attempts to sign in."
 
@@ -113,3 +114,17 @@ def test_right_passwords_use_up_no_tries(volunteer):
     sign_in(tablet, volunteer.email, PASSWORD)
 
     assert is_signed_in(tablet)
+
+
+def test_a_browser_counts_as_known_only_once_the_second_step_is_done(programme_staff):
+    own_laptop = from_address("198.51.100.30")
+    sign_in(own_laptop, programme_staff.email, PASSWORD)
+    secret = set_up_two_step_sign_in(own_laptop)
+    own_laptop.post("/en/accounts/logout/")
+    own_laptop.cookies.pop(KNOWN_BROWSER_COOKIE, None)
+
+    sign_in(own_laptop, programme_staff.email, PASSWORD)
+    assert KNOWN_BROWSER_COOKIE not in own_laptop.cookies
+    own_laptop.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+
+    assert KNOWN_BROWSER_COOKIE in own_laptop.cookies

@@ -10,20 +10,10 @@ from django.urls import reverse
 from sanctuary.models import User
 from sanctuary.rules import must_use_two_factor
 from tests.factories import PASSWORD
-from tests.sanctuary.helpers import sign_in, totp_code
+from tests.sanctuary.helpers import set_up_two_step_sign_in, sign_in
 from venues.models import Venue
 
 BANNER = "Days left to set up two-step sign-in: "
-
-
-def set_up_two_step_sign_in(client) -> str:
-    """Turn it on as a person would; return the authenticator app's secret."""
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    client.get(reverse("mfa_activate_totp"))
-    secret = client.session["mfa.totp.secret"]
-    response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
-    assert response.status_code == 302
-    return secret
 
 
 def after_the_grace_period(clock, settings):
