@@ -175,3 +175,11 @@ def test_staff_turn_off_a_lost_phones_two_step_sign_in_in_the_admin_and_it_is_au
     assert not Authenticator.objects.filter(user=reviewer).exists()
     event = AuditEvent.objects.get(action="user.two_factor_reset")
     assert (event.actor, event.object_id) == (programme_staff, str(reviewer.pk))
+
+
+def test_the_banner_speaks_the_pages_language(client, programme_staff):
+    client.force_login(programme_staff)
+
+    response = client.get("/uk/team/")
+
+    assert "Днів, щоб налаштувати двоетапний вхід: 7" in response.content.decode()
