@@ -1,5 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit
 from django.utils.translation import gettext_lazy as _
+
+from sanctuary import signin
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,9 +27,50 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def pre_authenticate(self, request, **credentials):
+        """Count a try against the limits in ACCOUNT_RATE_LIMITS before the password is checked
+        (allauth gives the count back when the password is right).
+
+        allauth counts "login_failed" per address and per typed login, so five wrong passwords
+        from anywhere lock the account for everyone. Here its "key" is the address and the
+        account together, and "login_failed_account" counts per account, except in a browser
+        that has signed in to the account before (see sanctuary.signin).
+        """
+        email = credentials.get("email", credentials.get("username", ""))
+        usages = [
+            ratelimit.consume(
+                request,
+                app="allauth.account",
+                action="login_failed",
+                key=signin.address_and_account_key(request, email),
+            )
+        ]
+        if usages[0] and not signin.browser_signed_in_before(request, email):
+            usages.append(
+                ratelimit.consume(
+                    request,
+                    app="allauth.account",
+                    action="login_failed_account",
+                    key=signin.login_key(email),
+                )
+            )
+        if not all(usages):
+            for usage in filter(None, usages):
+                usage.rollback()
+            raise self.validation_error("too_many_login_attempts")
+        # allauth's authenticate() rolls this back when the password is right.
+        self._login_failed_rl_usage = ratelimit.RateLimitUsage(
+            usage=[single for usage in usages for single in usage.usage]
+        )
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        signin.browser_remember(request, response, user.email)
+        return response
+
     def send_password_reset_mail(self, user, email, context):
-        # Through the outbox: retried if the mail server is down, and as quick to answer for a
-        # known address as for an unknown one.
+        # Through the outbox, retried if the mail server is down. The reset form itself does
+        # not come here: it hands the address to sanctuary.account_tasks.
         from sanctuary.services import user_password_reset_send
 
         user_password_reset_send(user=user)

@@ -38,7 +38,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["groups", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
     filter_horizontal = []
-    actions = ["send_set_password_link"]
+    actions = ["send_set_password_link", "reset_two_factor"]
     add_fieldsets = [
         (
             None,
@@ -132,6 +132,24 @@ class UserAdmin(DjangoUserAdmin):
             ngettext(
                 "Sent a set-password link to %(count)d person.",
                 "Sent a set-password link to %(count)d people.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(
+        description=_("Turn off two-step sign-in (a lost phone): they set it up again"),
+        permissions=["change"],
+    )
+    def reset_two_factor(self, request, queryset):
+        count = sum(
+            bool(services.user_two_factor_reset(user=user, actor=request.user)) for user in queryset
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Turned off two-step sign-in for %(count)d person.",
+                "Turned off two-step sign-in for %(count)d people.",
                 count,
             )
             % {"count": count},

@@ -69,6 +69,11 @@ class User(AbstractUser):
         related_name="team",
         help_text=_("Volunteers take attendance at these venues' drop-ins."),
     )
+    # When this person was first seen needing two-step sign-in without having it: their
+    # grace period (MFA_GRACE_DAYS) runs from here.
+    two_factor_required_since = models.DateTimeField(
+        _("two-step sign-in required since"), null=True, blank=True, editable=False
+    )
 
     objects = UserManager()
 

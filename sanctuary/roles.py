@@ -18,6 +18,20 @@ class Role(TextChoices):
 # Roles whose work happens in the Django admin.
 ROLES_WITH_ADMIN_ACCESS = (Role.PROGRAMME_STAFF, Role.BURSARY_REVIEWERS)
 
+# Permissions that show people's contact details, or decide who may see them. Whoever holds
+# one must use two-step sign-in (sanctuary.rules.must_use_two_factor).
+CONTACT_DETAIL_PERMISSIONS = (
+    "dropins.view_booking",
+    "bursaries.decide_application",
+    "bursaries.export_application",
+    "sanctuary.view_outgoingmessage",
+    "sanctuary.view_user",
+    "sanctuary.change_user",
+)
+# Applicants' names and statements, without their contact details: two-step sign-in is
+# required when MFA_REQUIRED_FOR_REVIEWERS says so.
+APPLICATION_READING_PERMISSIONS = ("bursaries.view_application", "bursaries.view_review")
+
 # "app_label.codename" for each role.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.PROGRAMME_STAFF: (

@@ -1,14 +1,18 @@
-"""The outbox's rules, each written once, in the two forms code needs: a Q for the sweep (many
-rows, in SQL) and a function for one row (delivery, under the row's lock).
-tests/sanctuary/test_rules.py checks that the two forms agree on the same rows.
+"""The kernel's yes/no rules, each written once: the outbox's (in the two forms code needs: a Q
+for the sweep, many rows in SQL, and a function for one row, delivery under the row's lock;
+tests/sanctuary/test_rules.py checks that the two agree) and team accounts'.
 """
 
+import math
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Q
 
 from sanctuary.models import OutgoingMessage
+from sanctuary.roles import APPLICATION_READING_PERMISSIONS, CONTACT_DETAIL_PERMISSIONS
+
+# The outbox ---------------------------------------------------------------------------------------
 
 
 def sending_lease() -> timedelta:
@@ -31,3 +35,43 @@ def sending_abandoned_q(now: datetime) -> Q:
     return Q(status=OutgoingMessage.Status.SENDING) & (
         Q(sending_since__isnull=True) | Q(sending_since__lte=now - sending_lease())
     )
+
+
+# Team accounts ------------------------------------------------------------------------------------
+
+
+def must_use_two_factor(user) -> bool:
+    """Must this person sign in with a second step? Yes for anyone who can see personal data:
+    superusers, and whoever can see contact details (programme staff); people who read bursary
+    applications without contact details (bursary reviewers) when MFA_REQUIRED_FOR_REVIEWERS
+    says so. Volunteers see first names and party sizes only, and are not asked to."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    # has_perm loads every permission once per request, and the admin asks it anyway.
+    if any(user.has_perm(permission) for permission in CONTACT_DETAIL_PERMISSIONS):
+        return True
+    return settings.MFA_REQUIRED_FOR_REVIEWERS and any(
+        user.has_perm(permission) for permission in APPLICATION_READING_PERMISSIONS
+    )
+
+
+def two_factor_grace_ends(user) -> datetime | None:
+    """When someone who must use two-step sign-in can no longer carry on without it."""
+    if user.two_factor_required_since is None:
+        return None
+    return user.two_factor_required_since + timedelta(days=settings.MFA_GRACE_DAYS)
+
+
+def two_factor_grace_over(user, now: datetime) -> bool:
+    ends = two_factor_grace_ends(user)
+    return ends is not None and now >= ends
+
+
+def two_factor_days_left(user, now: datetime) -> int:
+    """Whole days (rounded up) until the grace period ends; 0 once it has."""
+    ends = two_factor_grace_ends(user)
+    if ends is None:
+        return settings.MFA_GRACE_DAYS
+    return max(0, math.ceil((ends - now) / timedelta(days=1)))

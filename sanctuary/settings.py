@@ -9,11 +9,12 @@ Every variable is listed in README.md.
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from sanctuary.schedule import BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "sanctuary.middleware.TwoFactorRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "sanctuary.urls"
@@ -183,14 +185,25 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no email to addresses without an account
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# allauth's defaults (failed logins per IP and per email, resets per IP and per email) apply;
-# they are kept in CACHES, which is Redis in production.
+# Making or checking a set-password link changes nothing about the account.
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "sanctuary.tokens.SetPasswordTokenGenerator"
+# Kept in CACHES (Redis in production). Failed sign-ins per address and per address and account
+# ("login_failed"), and per account from browsers new to it ("login_failed_account"): see
+# sanctuary.signin.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": env.str("SIGN_IN_FAILURES_PER_ACCOUNT", default="20/h/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
 
+# A browser that signed in to an account is exempt from that account's limit this long.
+SIGN_IN_KNOWN_BROWSER_DAYS = env.int("SIGN_IN_KNOWN_BROWSER_DAYS", default=180)
+
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Two-step sign-in is required of all who see personal data (sanctuary.rules); reviewers too.
+MFA_REQUIRED_FOR_REVIEWERS = env.bool("MFA_REQUIRED_FOR_REVIEWERS", default=True)
+# Days someone may carry on without it, from when it first applied to them.
+MFA_GRACE_DAYS = env.int("MFA_GRACE_DAYS", default=7)
 MFA_TOTP_ISSUER = "Sanctuary, Norwich Theatre"
 
 # Languages -------------------------------------------------------------------------------------
@@ -311,40 +324,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+CELERY_IMPORTS = ["sanctuary.account_tasks"]  # beside the tasks.py modules found on their own
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers an unacknowledged task after this long (a worker lost mid-task).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE = {
-    "outbox-sweep": {
-        "task": "sanctuary.tasks.outbox_sweep",
-        "schedule": crontab(minute="*"),
-    },
-    "outbox-anonymise": {
-        "task": "sanctuary.tasks.outbox_anonymise",
-        "schedule": crontab(hour="3", minute="30"),
-    },
-    "dropins-generate": {
-        "task": "dropins.tasks.sessions_generate",
-        "schedule": crontab(hour="2", minute="15"),
-    },
-    "dropins-reminders": {
-        "task": "dropins.tasks.reminders_queue",
-        "schedule": crontab(minute="*/10"),
-    },
-    "dropins-anonymise": {
-        "task": "dropins.tasks.bookings_anonymise",
-        "schedule": crontab(hour="3", minute="45"),
-    },
-    "attendance-anonymise": {
-        "task": "attendance.tasks.walk_ins_anonymise",
-        "schedule": crontab(hour="3", minute="45"),
-    },
-    "bursaries-anonymise": {
-        "task": "bursaries.tasks.applications_anonymise",
-        "schedule": crontab(hour="3", minute="50"),
-    },
-}
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 
 # Security --------------------------------------------------------------------------------------
 

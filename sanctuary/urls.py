@@ -37,6 +37,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     # The admin's "Log out" too: whichever way someone signs out, the browser forgets the
     # register's copies.
-    path("admin/logout/", views.sign_out),
+    path("admin/logout/", views.sign_out, name="admin_logout"),
     path("admin/", admin.site.urls),
 )

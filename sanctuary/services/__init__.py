@@ -2,7 +2,9 @@
 messages, team accounts. Sending is in sanctuary.delivery, which the tasks call."""
 
 from sanctuary.services.accounts import (
+    password_reset_send,
     user_create,
+    user_email_verify,
     user_invite,
     user_password_reset_send,
     user_save,
@@ -13,14 +15,22 @@ from sanctuary.services.messages import (
     message_retry,
     messages_forget,
 )
+from sanctuary.services.two_factor import (
+    user_two_factor_requirement_start,
+    user_two_factor_reset,
+)
 
 __all__ = [
     "audit_record",
     "message_queue",
     "message_retry",
     "messages_forget",
+    "password_reset_send",
     "user_create",
+    "user_email_verify",
     "user_invite",
     "user_password_reset_send",
     "user_save",
+    "user_two_factor_requirement_start",
+    "user_two_factor_reset",
 ]

@@ -13,8 +13,10 @@ from sanctuary import audit
 from sanctuary.models import OutgoingMessage, User
 from sanctuary.outbox import context_builder
 from sanctuary.roles import ROLES_WITH_ADMIN_ACCESS, Role
+from sanctuary.rules import must_use_two_factor
 from sanctuary.services.audit import audit_record
 from sanctuary.services.messages import message_queue
+from sanctuary.services.two_factor import user_two_factor_requirement_start
 
 # A team member's name and address are recorded as changed, never with their values.
 PERSONAL_FIELDS = ("first_name", "last_name", "email")
@@ -57,6 +59,10 @@ def user_save(
     if user.is_staff != needs_admin:
         user.is_staff = needs_admin
         user.save(update_fields=["is_staff"])
+    if user.two_factor_required_since is None and must_use_two_factor(
+        User.objects.get(pk=user.pk)  # with the roles just given
+    ):
+        user_two_factor_requirement_start(user=user)
     # allauth also signs people in by the addresses it has on record: keep only the current one.
     EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).delete()
 
@@ -107,6 +113,34 @@ def user_invite(*, user: User, actor: User | None) -> OutgoingMessage:
 def user_password_reset_send(*, user: User) -> OutgoingMessage:
     """Email the link someone asked for on the "set your password" page."""
     return _set_password_message(user=user, template="password_reset")
+
+
+def password_reset_send(*, email: str) -> OutgoingMessage | None:
+    """Queue a set-password link for the active team member with this address, if any."""
+    user = User.objects.filter(
+        email=User.objects.normalize_email(email.strip()), is_active=True
+    ).first()
+    if user is None:
+        return None
+    return user_password_reset_send(user=user)
+
+
+@transaction.atomic
+def user_email_verify(*, user: User) -> EmailAddress:
+    """Record that the team member controls their address: they used a link sent to it (an
+    invitation or a password reset). Allows two-step sign-in, which allauth offers only to
+    accounts with no unverified address."""
+    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if address is None:
+        address = EmailAddress(user=user, email=user.email)
+    if address.verified and address.primary:
+        return address
+    address.verified = True
+    address.primary = True
+    address.full_clean(validate_unique=False)
+    address.save()
+    audit_record(actor=user, action="user.email_verify", obj=user)
+    return address
 
 
 def _set_password_message(*, user: User, template: str) -> OutgoingMessage:

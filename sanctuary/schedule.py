@@ -1,0 +1,26 @@
+"""What Celery beat runs, and when (Europe/London time): settings.CELERY_BEAT_SCHEDULE.
+
+Days-ahead work is never scheduled with a countdown: each scan finds what is due by its stored
+time, so a missed run is caught up by the next one.
+"""
+
+from celery.schedules import crontab
+
+# name: (task, when)
+_RUNS = {
+    "outbox-sweep": ("sanctuary.tasks.outbox_sweep", crontab(minute="*")),
+    "outbox-anonymise": ("sanctuary.tasks.outbox_anonymise", crontab(hour="3", minute="30")),
+    "dropins-generate": ("dropins.tasks.sessions_generate", crontab(hour="2", minute="15")),
+    "dropins-reminders": ("dropins.tasks.reminders_queue", crontab(minute="*/10")),
+    "dropins-anonymise": ("dropins.tasks.bookings_anonymise", crontab(hour="3", minute="45")),
+    "attendance-anonymise": (
+        "attendance.tasks.walk_ins_anonymise",
+        crontab(hour="3", minute="45"),
+    ),
+    "bursaries-anonymise": (
+        "bursaries.tasks.applications_anonymise",
+        crontab(hour="3", minute="50"),
+    ),
+}
+
+BEAT_SCHEDULE = {name: {"task": task, "schedule": when} for name, (task, when) in _RUNS.items()}
