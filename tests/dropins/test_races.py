@@ -53,10 +53,10 @@ def test_many_people_racing_for_the_last_places_never_overbook(attempt):
     confirmed = Booking.objects.filter(session=session, status=Booking.Status.CONFIRMED)
     people = sum(booking.people for booking in confirmed)
     assert people <= 12
-    # Exactly the free places are taken: whoever is waiting needs more than is left.
+    # No place is given past the head of the waiting list: it needs more than is left.
     waiting = Booking.objects.filter(session=session, status=Booking.Status.WAITLISTED)
     assert waiting.count() == THREADS - (confirmed.count() - 1)
-    assert all(booking.people > 12 - people for booking in waiting)
+    assert waiting.order_by("created_at", "pk").first().people > 12 - people
 
 
 def test_single_places_racing_are_taken_exactly():
@@ -87,16 +87,6 @@ def test_cancellations_racing_with_bookings_never_overbook():
     assert Booking.objects.filter(session=session, status=Booking.Status.CANCELLED).count() == 6
     confirmed = Booking.objects.filter(session=session, status=Booking.Status.CONFIRMED)
     assert sum(booking.people for booking in confirmed) <= 6
-
-
-def test_the_same_email_racing_books_once():
-    session = make_series().sessions.order_by("starts_at").first()
-
-    results = race(lambda index: book(session, email="amina@example.org"), 8)
-
-    assert Booking.objects.filter(session=session).count() == 1
-    clashes = [r for r in results if isinstance(r, services.DuplicateContactError)]
-    assert len(clashes) == 7
 
 
 def test_staff_saving_the_series_while_people_book_neither_deadlocks_nor_overbooks():
