@@ -63,14 +63,15 @@ def _plain(context: dict) -> dict:
 
 
 def _also_booked(booking: Booking, channel: str) -> list[dict]:
-    """The other live bookings for the same session made with the contact this message goes
-    to (its email address for an email, its number for a text message, never the other one:
+    """The other live bookings for the same session made earlier with the contact this message
+    goes to (its email address for an email, its number for a text message, never the other one:
     someone may have typed another person's contact beside their own)."""
     if channel == OutgoingMessage.Channel.EMAIL:
         contact = rules.same_contact_q(email=booking.email, phone="")
     else:
         contact = rules.same_contact_q(email="", phone=str(booking.phone))
-    others = booking.session.bookings.filter(rules.live_q(), contact).exclude(pk=booking.pk)
+    # Only those made before it: a booking made later names this one in its own confirmation.
+    others = booking.session.bookings.filter(rules.live_q(), contact, pk__lt=booking.pk)
     return [
         {
             "reference": other.reference,
