@@ -3,10 +3,12 @@ DROPIN_WAITLIST_STRICT_HOURS before the start, then whoever fits, earliest first
 (places freed by cancelling and by shrinking a booking), new bookings and bookings that grow."""
 
 import pytest
+from django.urls import reverse
 
 from dropins import selectors, services
 from dropins.models import Booking
 from tests.dropins.conftest import book
+from tests.dropins.helpers import booking_data, session_url
 
 pytestmark = pytest.mark.instants
 
@@ -170,3 +172,34 @@ def test_by_default_a_week_ahead_goes_in_order_and_the_last_day_fills_every_plac
         for one in (next_week, soon)
     }
     assert waiting == {next_week.pk: {"Family", "Later"}, soon.pk: {"Family"}}
+
+
+def test_the_waiting_list_page_gives_the_rule_with_its_hours(client, session, settings):
+    settings.DROPIN_WAITLIST_STRICT_HOURS = 30
+    services.session_capacity_set(session_id=session.pk, capacity=1, actor=None)
+    book(session)
+
+    client.post(session_url(session), booking_data(first_name="Yusuf"))
+    booked = client.get("/en/drop-in/booked/").content.decode()
+    manage = client.get(Booking.objects.get(first_name="Yusuf").manage_path()).content.decode()
+
+    for html in (booked, manage):
+        assert "Until 30 hours before the drop-in starts" in html
+
+
+def test_staff_see_the_rule_and_the_waiting_list_in_order(staff_client, session, settings):
+    settings.DROPIN_WAITLIST_STRICT_HOURS = 30
+    services.session_capacity_set(session_id=session.pk, capacity=1, actor=None)
+    book(session)
+    family = book(session, first_name="Family", adults=2, children=2)
+    single = book(session, first_name="Single")
+
+    html = staff_client.get(
+        reverse("admin:dropins_dropinsession_change", args=[session.pk])
+    ).content.decode()
+    listing = staff_client.get(reverse("admin:dropins_dropinsession_changelist")).content.decode()
+
+    assert "Until 30 hours before the drop-in starts" in html
+    assert "Until 30 hours before the drop-in starts" in listing
+    assert html.index(family.reference) < html.index(single.reference)
+    assert "4 people" in html
