@@ -115,8 +115,8 @@ def booking_create(
 
 @transaction.atomic
 def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
-    """Change how many people are coming. More people need free places; fewer free places for
-    the waiting list."""
+    """Change how many people are coming. More people need places the waiting list's rule lets
+    them take, as a newcomer would; fewer free places for the waiting list."""
     booking = Booking.objects.select_related("session").get(pk=booking_id)
     session = session_lock(booking.session_id)
     booking = lock_row(Booking, booking_id)
