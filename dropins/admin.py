@@ -64,6 +64,10 @@ class DropInSeriesAdmin(TranslationAdmin):
     def get_queryset(self, request):
         return selectors.series_with_coming_counts()
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "waitlist_rule": rules.waitlist_rule_words()}
+        return super().changelist_view(request, extra_context)
+
     @admin.display(description=_("coming sessions"), ordering="coming_sessions")
     def coming_sessions(self, series):
         return series.coming_sessions
