@@ -68,8 +68,10 @@ def _also_booked(booking: Booking, channel: str) -> list[dict]:
     someone may have typed another person's contact beside their own)."""
     if channel == OutgoingMessage.Channel.EMAIL:
         contact = rules.same_contact_q(email=booking.email, phone="")
-    else:
+    elif channel == OutgoingMessage.Channel.SMS:
         contact = rules.same_contact_q(email="", phone=str(booking.phone))
+    else:
+        return []  # queued before messages said their channel: name nothing
     # Only those made before it: a booking made later names this one in its own confirmation.
     others = booking.session.bookings.filter(rules.live_q(), contact, pk__lt=booking.pk)
     return [
