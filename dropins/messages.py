@@ -97,6 +97,7 @@ def _only_while_waiting(context: dict) -> dict:
     values = _new_booking(context)
     if not rules.is_waiting(values["booking"]):
         raise MessageNotNeeded("the booking is no longer waiting")
+    values["waitlist_rule"] = rules.waitlist_rule_words()
     return values
 
 

@@ -206,3 +206,18 @@ def test_staff_see_the_rule_and_the_waiting_list_in_order(staff_client, session,
         assert "Until 30 hours before the drop-in starts" in page
     assert html.index(family.reference) < html.index(single.reference)
     assert "4 people" in html
+
+
+def test_the_waiting_list_email_gives_the_rule_in_the_bookers_language(
+    session, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    settings.DROPIN_WAITLIST_STRICT_HOURS = 30
+    services.session_capacity_set(session_id=session.pk, capacity=1, actor=None)
+    book(session)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        book(session, first_name="Olena", email="olena@example.org", language="uk")
+
+    assert "30 годин" in mail.outbox[-1].body
