@@ -161,8 +161,15 @@ class DropInSessionAdmin(admin.ModelAdmin):
         waiting = selectors.waitlist_of(session=session)
         if not waiting:
             return _("Nobody is waiting.")
+        until = timezone.localtime(rules.waitlist_in_order_until(session))
+        phase = (
+            _("Strictly in order until %(when)s.") % {"when": until.strftime("%Y-%m-%d %H:%M")}
+            if rules.is_waitlist_in_order(session, timezone.now())
+            else _("Whoever fits goes in now, earliest first.")
+        )
         return format_html(
-            "<ol>{}</ol>",
+            "<p>{}</p><ol>{}</ol>",
+            phase,
             format_html_join(
                 "",
                 "<li>{} · {} · {}</li>",

@@ -208,6 +208,23 @@ def test_staff_see_the_rule_and_the_waiting_list_in_order(staff_client, session,
     assert "4 people" in html
 
 
+@pytest.mark.parametrize(
+    ("strict_hours", "words"),
+    [(0, "Strictly in order until"), (24 * 400, "Whoever fits goes in now, earliest first.")],
+)
+def test_staff_see_how_the_waiting_list_goes_now(
+    staff_client, session, settings, strict_hours, words
+):
+    settings.DROPIN_WAITLIST_STRICT_HOURS = strict_hours
+    services.session_capacity_set(session_id=session.pk, capacity=1, actor=None)
+    book(session)
+    book(session, first_name="Waiting", adults=2)
+
+    url = reverse("admin:dropins_dropinsession_change", args=[session.pk])
+
+    assert words in staff_client.get(url).content.decode()
+
+
 def test_the_waiting_list_email_gives_the_rule_in_the_bookers_language(
     session, settings, django_capture_on_commit_callbacks
 ):
