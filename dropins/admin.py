@@ -9,7 +9,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -63,6 +63,10 @@ class DropInSeriesAdmin(TranslationAdmin):
 
     def get_queryset(self, request):
         return selectors.series_with_coming_counts()
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "waitlist_rule": rules.waitlist_rule_words()}
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description=_("coming sessions"), ordering="coming_sessions")
     def coming_sessions(self, series):
@@ -126,6 +130,7 @@ class DropInSessionAdmin(admin.ModelAdmin):
         "cancel_note",
         "cancelled_at",
         "cancelled_by",
+        "waiting_list",
     ]
     readonly_fields = [
         "series",
@@ -137,10 +142,48 @@ class DropInSessionAdmin(admin.ModelAdmin):
         "cancel_note",
         "cancelled_at",
         "cancelled_by",
+        "waiting_list",
     ]
 
     def get_queryset(self, request):
         return selectors.sessions_with_counts()
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "waitlist_rule": rules.waitlist_rule_words()}
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "waitlist_rule": rules.waitlist_rule_words()}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("waiting list, in its order"))
+    def waiting_list(self, session):
+        waiting = selectors.waitlist_of(session=session)
+        if not waiting:
+            return _("Nobody is waiting.")
+        until = timezone.localtime(rules.waitlist_in_order_until(session))
+        phase = (
+            _("Strictly in order until %(when)s.") % {"when": until.strftime("%Y-%m-%d %H:%M")}
+            if rules.is_waitlist_in_order(session, timezone.now())
+            else _("Whoever fits goes in now, earliest first.")
+        )
+        return format_html(
+            "<p>{}</p><ol>{}</ol>",
+            phase,
+            format_html_join(
+                "",
+                "<li>{} · {} · {}</li>",
+                (
+                    (
+                        booking.reference,
+                        ngettext("%(count)d person", "%(count)d people", booking.people)
+                        % {"count": booking.people},
+                        timezone.localtime(booking.created_at).strftime("%Y-%m-%d %H:%M"),
+                    )
+                    for booking in waiting
+                ),
+            ),
+        )
 
     def get_changelist_instance(self, request):
         # Open on what is coming up, the sessions staff act on.
@@ -253,6 +296,7 @@ class BookingAdmin(admin.ModelAdmin):
         "adults",
         "children",
         "status",
+        "repeated_contact",
         "interpreter_language",
         "created_at",
     ]
@@ -281,6 +325,21 @@ class BookingAdmin(admin.ModelAdmin):
         "anonymised_at",
     ]
     exclude = ["token"]
+
+    def get_queryset(self, request):
+        return selectors.bookings_with_repeated_contact()
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "waitlist_rule": rules.waitlist_rule_words()}
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(
+        description=_("same contact as another booking"),
+        boolean=True,
+        ordering="repeated_contact",
+    )
+    def repeated_contact(self, booking):
+        return booking.repeated_contact
 
     def get_search_results(self, request, queryset, search_term):
         # People read references out loud: "d 7kq4tm" finds D-7KQ4TM.

@@ -22,7 +22,6 @@ TEMPLATES = (
     "dropin_booking_promoted",
     "dropin_booking_reminder",
     "dropin_booking_cancelled",
-    "dropin_booking_again",
     "dropin_session_cancelled",
 )
 
@@ -56,7 +55,6 @@ def _booking_context(context: dict) -> dict:
 
 
 @context_builder("dropin_booking_cancelled")
-@context_builder("dropin_booking_again")
 @context_builder("dropin_session_cancelled")
 def _plain(context: dict) -> dict:
     values = _booking_context(context)
@@ -64,17 +62,48 @@ def _plain(context: dict) -> dict:
     return values
 
 
+def _also_booked(booking: Booking, channel: str) -> list[dict]:
+    """The other live bookings for the same session made earlier with the contact this message
+    goes to (its email address for an email, its number for a text message, never the other one:
+    someone may have typed another person's contact beside their own)."""
+    if channel == OutgoingMessage.Channel.EMAIL:
+        contact = rules.same_contact_q(email=booking.email, phone="")
+    elif channel == OutgoingMessage.Channel.SMS:
+        contact = rules.same_contact_q(email="", phone=str(booking.phone))
+    else:
+        return []  # queued before messages said their channel: name nothing
+    # Only those made before it: a booking made later names this one in its own confirmation.
+    others = booking.session.bookings.filter(rules.live_q(), contact, pk__lt=booking.pk)
+    return [
+        {
+            "reference": other.reference,
+            "manage_url": settings.SITE_URL
+            + reverse("dropins:manage", kwargs={"token": other.token}),
+        }
+        for other in others.order_by("created_at", "pk")
+    ]
+
+
+def _new_booking(context: dict) -> dict:
+    """A new booking's own confirmation also names the contact's other bookings for the same
+    session, with their links, so that one made twice by mistake can be cancelled."""
+    values = _booking_context(context)
+    values["also_booked"] = _also_booked(values["booking"], context.get("channel", ""))
+    return values
+
+
 @context_builder("dropin_booking_waitlisted")
 def _only_while_waiting(context: dict) -> dict:
-    values = _booking_context(context)
+    values = _new_booking(context)
     if not rules.is_waiting(values["booking"]):
         raise MessageNotNeeded("the booking is no longer waiting")
+    values["waitlist_rule"] = rules.waitlist_rule_words()
     return values
 
 
 @context_builder("dropin_booking_confirmed")
 def _only_while_live(context: dict) -> dict:
-    values = _booking_context(context)
+    values = _new_booking(context)
     if not rules.is_live(values["booking"]):
         raise MessageNotNeeded("the booking was cancelled")
     return values
@@ -111,7 +140,7 @@ def booking_message_queue(
                 template=template,
                 dedupe_key=f"{template}:booking:{booking.pk}:{key or 'once'}:{channel}",
                 language=booking.language,
-                context={"booking_id": booking.pk},
+                context={"booking_id": booking.pk, "channel": str(channel)},
                 subject=booking,
             )
         )

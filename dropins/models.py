@@ -255,17 +255,6 @@ class Booking(models.Model):
                 condition=Q(adults__lte=MAX_PARTY - F("children")),
                 name="booking_party_at_most_max",
             ),
-            # The same contact cannot hold two live bookings for one session.
-            models.UniqueConstraint(
-                fields=["session", "email"],
-                condition=~Q(email="") & ~Q(status="cancelled"),
-                name="booking_one_per_email_per_session",
-            ),
-            models.UniqueConstraint(
-                fields=["session", "phone"],
-                condition=~Q(phone="") & ~Q(status="cancelled"),
-                name="booking_one_per_phone_per_session",
-            ),
         ]
         indexes = [
             models.Index(fields=["session", "status"]),

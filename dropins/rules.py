@@ -9,9 +9,10 @@ filters bookings by their session.
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import F, Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import LessThanOrEqual
+from django.utils.translation import ngettext
 
 from dropins.models import Booking, DropInSession
 from sanctuary.expressions import DaysBefore
@@ -114,8 +115,7 @@ def cancellable_sessions_q(now: datetime, prefix: str = "") -> Q:
 
 
 def is_live(booking: Booking) -> bool:
-    """A booking stands until it is cancelled: confirmed or waiting, it is on the register and
-    its contact details cannot book the same session again."""
+    """A booking stands until it is cancelled: confirmed or waiting, it is on the register."""
     return booking.status != Booking.Status.CANCELLED
 
 
@@ -130,6 +130,37 @@ def is_waiting(booking: Booking) -> bool:
 
 def waiting_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}status": Booking.Status.WAITLISTED})
+
+
+def same_contact_q(*, email: str, phone: str, prefix: str = "") -> Q:
+    """Bookings with this email address or this mobile number (never matching on a blank)."""
+    contact = Q(pk__in=[])
+    if email:
+        contact |= Q(**{f"{prefix}email": email})
+    if phone:
+        contact |= Q(**{f"{prefix}phone": phone})
+    return contact
+
+
+def has_repeated_contact(booking: Booking) -> bool:
+    """Another live booking for the same session has this booking's email or mobile number:
+    someone booked twice by mistake, or with someone else's contact. The contact's owner is told
+    in the new booking's confirmation; staff see it flagged."""
+    others = booking.session.bookings.filter(live_q()).exclude(pk=booking.pk)
+    return others.filter(same_contact_q(email=booking.email, phone=str(booking.phone))).exists()
+
+
+def repeated_contact_expression() -> Exists:
+    """The same, in SQL, as an annotation on bookings."""
+    others = Booking.objects.filter(live_q(), session=OuterRef("session")).exclude(
+        pk=OuterRef("pk")
+    )
+    return Exists(
+        others.filter(
+            (~Q(email="") & Q(email=OuterRef("email")))
+            | (~Q(phone="") & Q(phone=OuterRef("phone")))
+        )
+    )
 
 
 # People booked and places left ------------------------------------------------------------
@@ -177,6 +208,73 @@ def places_left(capacity: int, people: int) -> int:
 def places_left_expression(people) -> Greatest:
     """The same, in SQL, from an expression for the people booked (e.g. F("people_booked"))."""
     return Greatest(F("capacity") - people, 0)
+
+
+# The waiting list's fair rule -----------------------------------------------------------------
+
+
+def waitlist_in_order_until(session: DropInSession) -> datetime:
+    """Until DROPIN_WAITLIST_STRICT_HOURS before the session starts, the waiting list goes
+    strictly in the order people joined."""
+    return session.starts_at - timedelta(hours=settings.DROPIN_WAITLIST_STRICT_HOURS)
+
+
+def is_waitlist_in_order(session: DropInSession, now: datetime) -> bool:
+    """The waiting list still goes strictly in order: places are kept for whoever has waited
+    longest, even while they stay empty."""
+    return now < waitlist_in_order_until(session)
+
+
+def waitlist_in_order_q(now: datetime, prefix: str = "") -> Q:
+    hours = timedelta(hours=settings.DROPIN_WAITLIST_STRICT_HOURS)
+    return Q(**{f"{prefix}starts_at__gt": now + hours})
+
+
+def waits_for_places(booking: Booking, session: DropInSession) -> bool:
+    """On the waiting list with a party the session could ever hold: it has a turn that people
+    behind it must respect. (One bigger than all the session's places cannot be booked in
+    until staff add places, and holds nobody up meanwhile.)"""
+    return is_waiting(booking) and booking.people <= session.capacity
+
+
+def waits_for_places_q(prefix: str = "", capacity=None) -> Q:
+    """The same, in SQL. `capacity` is the session's places: a number, or F("capacity") from
+    sessions; by default each booking's own session's."""
+    capacity = F(f"{prefix}session__capacity") if capacity is None else capacity
+    return waiting_q(prefix) & Q(LessThanOrEqual(party_expression(prefix), capacity))
+
+
+def may_take_places(
+    session: DropInSession, now: datetime, *, people: int, free: int, passes_someone: bool
+) -> bool:
+    """The waiting list's rule: may `people` more take places in this session now?
+
+    They must fit in the `free` places. Passing someone (a booking that joined the waiting list
+    earlier and still waits for places, `waits_for_places`: a family too big for the places
+    free) is allowed only once the list no longer goes strictly in order,
+    DROPIN_WAITLIST_STRICT_HOURS before the start; from then on whoever fits goes in, earliest
+    first, so that no place stays empty. It decides promotions from the list, new bookings and
+    bookings that grow alike.
+    """
+    if people > free:
+        return False
+    return not passes_someone or not is_waitlist_in_order(session, now)
+
+
+def waitlist_rule_words() -> str:
+    """The rule above in one sentence, for the people waiting and for staff."""
+    hours = settings.DROPIN_WAITLIST_STRICT_HOURS
+    return ngettext(
+        "Until %(count)s hour before the drop-in starts, places that free up go to the waiting "
+        "list strictly in the order people joined it, and nobody is booked in ahead of a family "
+        "still waiting for enough places; after that, they go to whoever fits, earliest first, "
+        "so that no place stays empty.",
+        "Until %(count)s hours before the drop-in starts, places that free up go to the waiting "
+        "list strictly in the order people joined it, and nobody is booked in ahead of a family "
+        "still waiting for enough places; after that, they go to whoever fits, earliest first, "
+        "so that no place stays empty.",
+        hours,
+    ) % {"count": hours}
 
 
 # A booking, from its private link -----------------------------------------------------------

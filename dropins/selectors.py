@@ -17,13 +17,16 @@ def _people_waiting(prefix: str, extra: Q | None = None):
 
 
 def sessions_with_counts() -> QuerySet[DropInSession]:
-    """Sessions with `people_booked`, `people_waiting` and `places_left`, their series and venue
-    joined."""
+    """Sessions with `people_booked`, `people_waiting` (of whom `people_waiting_for_places` could
+    fit the session at all) and `places_left`, their series and venue joined."""
     return (
         DropInSession.objects.select_related("series", "series__venue")
         .annotate(
             people_booked=rules.people_booked_sum(),
             people_waiting=_people_waiting("bookings__"),
+            people_waiting_for_places=rules.people_sum(
+                "bookings__", rules.waits_for_places_q("bookings__", capacity=F("capacity"))
+            ),
         )
         .annotate(places_left=rules.places_left_expression(people=F("people_booked")))
     )
@@ -71,6 +74,17 @@ def booking_get_just_made(*, pk: int) -> Booking | None:
     )
 
 
+def waitlist_of(*, session: DropInSession) -> list[Booking]:
+    """A session's waiting list, in its order: who joined first comes first."""
+    return list(session.bookings.filter(rules.waiting_q()).order_by("created_at", "pk"))
+
+
+def bookings_with_repeated_contact() -> QuerySet[Booking]:
+    """Bookings with `repeated_contact`: another live booking for the same session has the same
+    email address or mobile number (dropins.rules.has_repeated_contact)."""
+    return Booking.objects.annotate(repeated_contact=rules.repeated_contact_expression())
+
+
 def sessions_since(*, since) -> QuerySet[DropInSession]:
     """Sessions starting from `since` on, with their series, soonest first."""
     return (
@@ -98,9 +112,15 @@ class Availability:
 
 
 def availability(session: DropInSession, *, now=None) -> Availability:
-    """How to describe a session's places, from its `people_booked` annotation."""
+    """How to describe a session's places to someone about to book, from its `people_booked`
+    and `people_waiting_for_places` annotations: places kept for the waiting list are not
+    theirs."""
     now = now or timezone.now()
     places_left = rules.places_left(session.capacity, session.people_booked)
+    if session.people_waiting_for_places and not rules.may_take_places(
+        session, now, people=1, free=places_left, passes_someone=True
+    ):
+        places_left = 0  # the places free are kept for the family at the head of the list
     if session.is_cancelled:
         return Availability("cancelled", 0)
     if not rules.is_still_to_come(session, now):

@@ -16,5 +16,10 @@ def reminders_queue() -> int:
 
 
 @shared_task(ignore_result=True)
+def waitlists_fill() -> int:
+    return services.waitlists_fill()
+
+
+@shared_task(ignore_result=True)
 def bookings_anonymise() -> int:
     return services.bookings_anonymise()

@@ -64,6 +64,7 @@ def session_detail(request, pk):
             "availability": selectors.availability(session),
             "form": form,
             "keep_days": settings.DROPIN_KEEP_DAYS,
+            "waitlist_rule": rules.waitlist_rule_words(),
         },
     )
 
@@ -80,37 +81,6 @@ def _book(request, session, form):
     except services.BookingError as error:
         form.add_error(None, error.message)
         return None
-    except services.DuplicateContactError as clash:
-        remembered = request.session.get(BOOKED) or {}
-        key = fields.get("submission_key")
-        if remembered.get("booking_id") == clash.booking.pk or (
-            key and remembered.get("decoy", {}).get("submission_key") == str(key)
-        ):
-            # This browser made that booking, or was shown that answer (a second tap, or
-            # "back" and send again): the same answer again.
-            return redirect("dropins:booked")
-        # Answer exactly as for a new booking: whether someone has booked is nobody's business.
-        # The owner of the contact is reminded of the booking they already have.
-        services.booking_duplicate_notify(booking=clash.booking)
-        decoy = services.booking_decoy(
-            session=session, **{k: v for k, v in fields.items() if k != "submission_key"}
-        )
-        request.session[BOOKED] = {
-            "decoy": {
-                "session_id": session.pk,
-                "reference": decoy.reference,
-                "token": decoy.token,
-                "status": decoy.status,
-                "first_name": decoy.first_name,
-                "adults": decoy.adults,
-                "children": decoy.children,
-                # What the page needs to know: that a contact was given (never which one).
-                "email": "given" if decoy.email else "",
-                "phone": "given" if decoy.phone else "",
-                "submission_key": str(key) if key else "",
-            }
-        }
-        return redirect("dropins:booked")
     request.session[BOOKED] = {"booking_id": booking.pk}
     return redirect("dropins:booked")
 
@@ -123,24 +93,21 @@ def booked(request):
     booking = None
     if remembered and "booking_id" in remembered:
         booking = selectors.booking_get_just_made(pk=remembered["booking_id"])
-    elif remembered and "decoy" in remembered:
-        decoy = remembered["decoy"]
-        session = selectors.session_get_public(pk=decoy["session_id"])
-        if session is not None:
-            booking = Booking(
-                session=session,
-                **{k: v for k, v in decoy.items() if k not in {"session_id", "submission_key"}},
-            )
     if booking is None:
         return redirect("dropins:list")
-    if booking.pk and not booking.is_live:
+    if not booking.is_live:
         return redirect(booking.manage_path())  # cancelled since: the private link says so
     manage_url = request.build_absolute_uri(booking.manage_path())
     return not_indexed(
         render(
             request,
             "dropins/booked.html",
-            {"booking": booking, "session": booking.session, "manage_url": manage_url},
+            {
+                "booking": booking,
+                "session": booking.session,
+                "manage_url": manage_url,
+                "waitlist_rule": rules.waitlist_rule_words(),
+            },
         )
     )
 
@@ -189,6 +156,7 @@ def manage(request, token):
                 "availability": selectors.availability(session),
                 "form": form,
                 "cancellable": rules.may_booker_cancel(booking, now),
+                "waitlist_rule": rules.waitlist_rule_words(),
             },
         )
     )

@@ -12,6 +12,7 @@ _RUNS = {
     "outbox-anonymise": ("sanctuary.tasks.outbox_anonymise", crontab(hour="3", minute="30")),
     "dropins-generate": ("dropins.tasks.sessions_generate", crontab(hour="2", minute="15")),
     "dropins-reminders": ("dropins.tasks.reminders_queue", crontab(minute="*/10")),
+    "dropins-waitlists": ("dropins.tasks.waitlists_fill", crontab(minute="*/10")),
     "dropins-anonymise": ("dropins.tasks.bookings_anonymise", crontab(hour="3", minute="45")),
     "attendance-anonymise": (
         "attendance.tasks.walk_ins_anonymise",

@@ -300,6 +300,10 @@ DROPIN_GENERATE_DAYS = env.int("DROPIN_GENERATE_DAYS", default=84)
 # The reminder goes this many hours before a session starts.
 DROPIN_REMINDER_HOURS_BEFORE = env.int("DROPIN_REMINDER_HOURS_BEFORE", default=24)
 DROPIN_REMINDER_BATCH = 500  # bookings reminded per scan; the next scan takes the rest
+# The waiting list goes strictly in order until this many hours before a session starts (places
+# are kept for the family at its head); from then on freed places go to whoever fits, earliest
+# first, so that none stays empty. Beat gives out places kept empty once this time comes.
+DROPIN_WAITLIST_STRICT_HOURS = env.int("DROPIN_WAITLIST_STRICT_HOURS", default=24)
 # Names, contacts and access needs are forgotten this many days after a session.
 DROPIN_KEEP_DAYS = env.int("DROPIN_KEEP_DAYS", default=30)
 # Bookings one client may send per hour (people book for others, but not dozens).

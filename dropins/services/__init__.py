@@ -3,12 +3,9 @@ services` and the names below, whichever module holds them."""
 
 from dropins.services.bookings import (
     BookingError,
-    DuplicateContactError,
     booking_cancel,
     booking_change,
     booking_create,
-    booking_decoy,
-    booking_duplicate_notify,
 )
 from dropins.services.reminders import ReminderScan, reminders_queue
 from dropins.services.retention import bookings_anonymise
@@ -18,18 +15,16 @@ from dropins.services.sessions import (
     session_capacity_set,
     session_lock,
     sessions_generate,
+    waitlists_fill,
 )
 from dropins.services.waitlist import waitlist_promote
 
 __all__ = [
     "BookingError",
-    "DuplicateContactError",
     "ReminderScan",
     "booking_cancel",
     "booking_change",
     "booking_create",
-    "booking_decoy",
-    "booking_duplicate_notify",
     "bookings_anonymise",
     "reminders_queue",
     "series_save",
@@ -38,4 +33,5 @@ __all__ = [
     "session_lock",
     "sessions_generate",
     "waitlist_promote",
+    "waitlists_fill",
 ]

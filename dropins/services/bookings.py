@@ -1,18 +1,23 @@
 """Bookings: making one (or a place on the waiting list), changing how many are coming, and
-cancelling; and the answer to someone booking again with a contact that already has a booking.
+cancelling. Each asks the waiting list's rule (dropins.rules.may_take_places) before it takes
+places, under the session's lock.
+
+A contact (email or mobile number) may hold several bookings for one session: a booking made
+with a contact that already has one is a booking like any other, so nothing the person at the
+form sees tells whether that contact has booked. The contact's owner hears of it in the new
+booking's own confirmation (dropins.messages), and staff see it flagged in the admin.
 """
 
 import uuid
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from dropins import rules
 from dropins.messages import booking_message_queue
-from dropins.models import LONDON, Booking, DropInSession
+from dropins.models import Booking, DropInSession
 from dropins.services.sessions import session_lock
 from dropins.services.waitlist import waitlist_promote
 from sanctuary.codes import reference_new, token_new
@@ -29,18 +34,6 @@ class BookingError(Exception):
         self.message = message
 
 
-class DuplicateContactError(Exception):
-    """This email or phone number already has a live booking for the session.
-
-    The caller must answer exactly as if a booking had been made, so that nobody can find out
-    whether someone else is booked (see dropins.views.session_detail).
-    """
-
-    def __init__(self, booking: Booking):
-        super().__init__(booking.reference)
-        self.booking = booking
-
-
 def _new_reference() -> str:
     while True:
         reference = reference_new(prefix="D")
@@ -48,15 +41,8 @@ def _new_reference() -> str:
             return reference
 
 
-def _contact_clash(session: DropInSession, *, email: str, phone: str, exclude_pk=None):
-    contact = Q()
-    if email:
-        contact |= Q(email=email)
-    if phone:
-        contact |= Q(phone=phone)
-    if not contact:
-        return None
-    return session.bookings.filter(rules.live_q()).exclude(pk=exclude_pk).filter(contact).first()
+def _someone_waits(session: DropInSession) -> bool:
+    return session.bookings.filter(rules.waits_for_places_q(capacity=session.capacity)).exists()
 
 
 @transaction.atomic
@@ -76,8 +62,7 @@ def booking_create(
     """Book places, or a place on the waiting list when there are not enough left.
 
     A form sent again with the same `submission_key` gets the booking the first one made: no
-    second booking, no second message. Raises BookingError when the session cannot be booked,
-    and DuplicateContactError when this email or phone already holds a booking for it.
+    second booking, no second message. Raises BookingError when the session cannot be booked.
     """
     session = session_lock(session_id)
     if submission_key is not None:
@@ -89,10 +74,6 @@ def booking_create(
             submission_key = None  # a key made for another session's form: not this one's
     if not rules.is_bookable(session, timezone.now()):
         raise BookingError(_("Sorry, this drop-in cannot be booked any more."))
-    email = email.strip().lower()
-    clash = _contact_clash(session, email=email, phone=phone)
-    if clash is not None:
-        raise DuplicateContactError(clash)
     booking = Booking(
         session=session,
         reference=_new_reference(),
@@ -100,7 +81,7 @@ def booking_create(
         first_name=first_name.strip(),
         adults=adults,
         children=children,
-        email=email,
+        email=email.strip().lower(),
         phone=phone,
         language=language,
         interpreter_language=interpreter_language,
@@ -108,22 +89,23 @@ def booking_create(
         submission_key=submission_key,
     )
     now = timezone.now()
-    if rules.places_left(session.capacity, rules.people_booked(session)) >= booking.people:
+    # Whoever the waiting list lets in now comes before a newcomer (the list may have stopped
+    # going strictly in order since the last change).
+    waitlist_promote(session)
+    if rules.may_take_places(
+        session,
+        now,
+        people=booking.people,
+        free=rules.places_left(session.capacity, rules.people_booked(session)),
+        passes_someone=_someone_waits(session),
+    ):
         booking.status = Booking.Status.CONFIRMED
         booking.confirmed_at = now
     else:
         booking.status = Booking.Status.WAITLISTED
-    # Its session is loaded and locked; the constraints are checked above and by the database.
+    # Its session is loaded and locked; the database checks the constraints.
     booking.full_clean(exclude=["session"], validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            booking.save()
-    except IntegrityError:
-        # The constraints say the same as the check above; this is the last line of defence.
-        clash = _contact_clash(session, email=email, phone=phone)
-        if clash is None:
-            raise
-        raise DuplicateContactError(clash) from None
+    booking.save()
     booking_message_queue(
         booking,
         "dropin_booking_confirmed" if rules.holds_places(booking) else "dropin_booking_waitlisted",
@@ -131,37 +113,10 @@ def booking_create(
     return booking
 
 
-def booking_decoy(*, session: DropInSession, adults: int, children: int, **fields) -> Booking:
-    """An unsaved booking that looks like a new one, for the answer to a repeated contact."""
-    status = (
-        Booking.Status.CONFIRMED
-        if rules.places_left(session.capacity, rules.people_booked(session))
-        >= rules.people_of(adults=adults, children=children)
-        else Booking.Status.WAITLISTED
-    )
-    return Booking(
-        session=session,
-        reference=reference_new(prefix="D"),
-        token=token_new(),
-        adults=adults,
-        children=children,
-        status=status,
-        **fields,
-    )
-
-
-def booking_duplicate_notify(*, booking: Booking) -> None:
-    """Someone tried to book again with this booking's contact: remind its owner of the booking
-    they have (at most once a day), rather than tell the person at the form."""
-    day = timezone.localdate(timezone=LONDON).isoformat()
-    with transaction.atomic():
-        booking_message_queue(booking, "dropin_booking_again", key=f"{booking.pk}:{day}")
-
-
 @transaction.atomic
 def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
-    """Change how many people are coming. More people need free places; fewer free places for
-    the waiting list."""
+    """Change how many people are coming. More people need places the waiting list's rule lets
+    them take, as a newcomer would; fewer free places for the waiting list."""
     booking = Booking.objects.select_related("session").get(pk=booking_id)
     session = session_lock(booking.session_id)
     booking = lock_row(Booking, booking_id)
@@ -172,24 +127,38 @@ def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
         return booking
     more = rules.people_of(adults=adults, children=children) - booking.people
     if rules.holds_places(booking) and more > 0:
-        free = rules.places_left(session.capacity, rules.people_booked(session))
-        if free < more:
-            raise BookingError(
-                ngettext(
-                    "Sorry, there is only %(count)s more place.",
-                    "Sorry, there are only %(count)s more places.",
-                    free,
-                )
-                % {"count": free}
-                if free
-                else _("Sorry, there are no more places.")
-            )
+        _grow_or_refuse(session, more=more)
     booking.adults, booking.children = adults, children
     booking.full_clean(validate_unique=False, validate_constraints=False)
     booking.save(update_fields=["adults", "children", "updated_at"])
     waitlist_promote(session)
     booking.refresh_from_db()
     return booking
+
+
+def _grow_or_refuse(session: DropInSession, *, more: int) -> None:
+    """A confirmed booking may take `more` places only as a newcomer could: places the waiting
+    list is owed are not free for it."""
+    waitlist_promote(session)
+    free = rules.places_left(session.capacity, rules.people_booked(session))
+    if rules.may_take_places(
+        session, timezone.now(), people=more, free=free, passes_someone=_someone_waits(session)
+    ):
+        return
+    if free >= more:
+        raise BookingError(
+            _("Sorry, the places left are kept for people on the waiting list, who asked first.")
+        )
+    raise BookingError(
+        ngettext(
+            "Sorry, there is only %(count)s more place.",
+            "Sorry, there are only %(count)s more places.",
+            free,
+        )
+        % {"count": free}
+        if free
+        else _("Sorry, there are no more places.")
+    )
 
 
 @transaction.atomic

@@ -128,6 +128,27 @@ def session_lock(session_id: int) -> DropInSession:
     return lock_row(DropInSession.objects.select_related("series"), session_id)
 
 
+def waitlists_fill(*, now=None) -> int:
+    """Give out the places kept empty for a waiting family once its session's waiting list stops
+    going strictly in order (DROPIN_WAITLIST_STRICT_HOURS before the start): whoever fits then
+    goes in, earliest first. Run by beat every few minutes; each session under its own lock, in
+    its own transaction. Returns how many bookings were confirmed."""
+    now = now or timezone.now()
+    due = (
+        DropInSession.objects.filter(rules.still_to_come_q(now))
+        .exclude(rules.waitlist_in_order_q(now))
+        .filter(bookings__in=Booking.objects.filter(rules.waiting_q()))
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    confirmed = 0
+    for session_id in due:
+        with transaction.atomic():
+            confirmed += len(waitlist_promote(session_lock(session_id)))
+    return confirmed
+
+
 @transaction.atomic
 def session_capacity_set(*, session_id: int, capacity: int, actor: User | None) -> DropInSession:
     """Change how many people one session takes. More places go to the waiting list; fewer

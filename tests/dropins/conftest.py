@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from dropins import services
 from dropins.models import DropInSeries, DropInSession, Weekday
-from tests.factories import VenueFactory
+from tests.factories import PASSWORD, VenueFactory
 
 
 def make_series(**overrides) -> DropInSeries:
@@ -67,3 +67,10 @@ def starting_soon_today(session: DropInSession) -> DropInSession:
 def door_session(session) -> DropInSession:
     """A session today, starting in half an hour: still bookable, and its register open."""
     return starting_soon_today(session)
+
+
+@pytest.fixture
+def staff_client(client, programme_staff):
+    """The test client, signed in as programme staff (for the admin)."""
+    client.login(email=programme_staff.email, password=PASSWORD)
+    return client

@@ -12,12 +12,6 @@ from tests.dropins.conftest import book, make_series
 from tests.factories import PASSWORD
 
 
-@pytest.fixture
-def staff_client(client, programme_staff):
-    client.login(email=programme_staff.email, password=PASSWORD)
-    return client
-
-
 def test_the_session_list_shows_booked_waiting_and_places(staff_client, session):
     services.session_capacity_set(session_id=session.pk, capacity=5, actor=None)
     book(session, adults=2, children=2)

@@ -68,23 +68,6 @@ def test_no_contact_means_no_message(session):
     assert OutgoingMessage.objects.count() == 0
 
 
-def test_the_same_email_cannot_book_the_same_session_twice(session):
-    first = book(session, email="amina@example.org")
-
-    with pytest.raises(services.DuplicateContactError) as clash:
-        book(session, first_name="Someone", email="Amina@Example.org")
-
-    assert clash.value.booking == first
-    assert Booking.objects.count() == 1
-
-
-def test_the_same_phone_cannot_book_the_same_session_twice(session):
-    book(session, phone="+447911123456")
-
-    with pytest.raises(services.DuplicateContactError):
-        book(session, first_name="Someone", phone="+447911123456", email="other@example.org")
-
-
 def test_the_same_contact_can_book_again_after_cancelling(session):
     first = book(session, email="amina@example.org")
     services.booking_cancel(booking_id=first.pk)
@@ -99,19 +82,6 @@ def test_the_same_contact_can_book_other_sessions(series, session):
     book(session, email="amina@example.org")
 
     assert book(later, email="amina@example.org").status == Booking.Status.CONFIRMED
-
-
-def test_a_repeated_contact_is_reminded_of_their_booking_once_a_day(
-    session, django_capture_on_commit_callbacks
-):
-    booking = book(session, email="amina@example.org")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.booking_duplicate_notify(booking=booking)
-        services.booking_duplicate_notify(booking=booking)
-
-    again = OutgoingMessage.objects.filter(template="dropin_booking_again")
-    assert again.count() == 1
-    assert booking.reference in mail.outbox[-1].body
 
 
 @pytest.mark.parametrize(

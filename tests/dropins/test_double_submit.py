@@ -104,3 +104,53 @@ def test_the_same_form_sent_from_many_connections_at_once_is_one_booking(attempt
     assert not [result for result in results if isinstance(result, Exception)]
     booking = Booking.objects.get(session=session)
     assert {result.pk for result in results} == {booking.pk}
+
+
+def message_words(message: OutgoingMessage) -> str:
+    from sanctuary.outbox import render_message
+
+    subject, body = render_message(
+        template=message.template,
+        channel=message.channel,
+        language=message.language,
+        context=message.context,
+    )
+    return f"{subject}\n{body}"
+
+
+@pytest.mark.django_db
+def test_a_form_shown_afresh_after_a_lost_reply_never_tells_the_booker_they_already_booked(
+    client, session
+):
+    data = booking_data(email="amina@example.org", language="en")
+    client.post(session_url(session), {**data, "submission_key": form_key(client, session)})
+    # The reply never came, nor the session cookie; "back" fetched the form again, with a new
+    # key, and it was sent again: a second action, so a second booking, told as one.
+    retry = Client()
+    retry.post(session_url(session), {**data, "submission_key": form_key(retry, session)})
+
+    first, second = Booking.objects.filter(session=session).order_by("pk")
+    messages = list(OutgoingMessage.objects.order_by("pk"))
+    assert [(m.template, m.subject_id) for m in messages] == [
+        ("dropin_booking_confirmed", first.pk),
+        ("dropin_booking_confirmed", second.pk),
+    ]
+    words = [message_words(message) for message in messages]
+    assert not [text for text in words if "already" in text.lower()]
+    # The second's own confirmation names the first, to cancel whichever is not needed.
+    assert second.reference not in words[0]
+    assert first.reference in words[1]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_with_an_email_sent_from_many_connections_at_once_sends_one_message():
+    session = make_series().sessions.order_by("starts_at").first()
+    key = uuid.uuid4()
+
+    results = race(lambda index: book(session, submission_key=key, email="a@example.org"), 6)
+
+    assert not [result for result in results if isinstance(result, Exception)]
+    booking = Booking.objects.get(session=session)
+    messages = OutgoingMessage.objects.values_list("template", "subject_id")
+    assert list(messages) == [("dropin_booking_confirmed", booking.pk)]
