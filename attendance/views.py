@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from attendance import inputs, rules, selectors, services
 from attendance.models import RegisterAction
@@ -55,6 +55,25 @@ def attendance_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def json_methods(*methods):
+    """Like require_http_methods, for the script's endpoints: its answer is JSON it can read."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in methods:
+                response = JsonResponse(
+                    {"error": "method_not_allowed", "message": inputs.UNREADABLE}, status=405
+                )
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 def _register_path(kwargs) -> str:
@@ -128,11 +147,14 @@ def register(request, pk):
     return not_indexed(render(request, "attendance/register.html", context))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @attendance_required
 def tap(request, pk):
-    """A tap from the page without JavaScript: apply it, say what happened, show the register."""
+    """A tap from the page without JavaScript: apply it, say what happened, show the register.
+    Opened rather than sent (a bookmark, the history), it is the register."""
     session = _session_or_404(request, pk)
+    if request.method == "GET":
+        return redirect("register:session", pk=session.pk)
     try:
         one = inputs.form_tap(request.POST)
     except inputs.BadInput as error:
@@ -191,7 +213,7 @@ def volunteer_name(user) -> str:
     return (user.first_name if user else "") or _("a team member")
 
 
-@require_POST
+@json_methods("POST")
 @never_cache
 @attendance_required
 def sync(request, pk):
@@ -225,7 +247,7 @@ def sync(request, pk):
     return JsonResponse({"results": results})
 
 
-@require_GET
+@json_methods("GET")
 @never_cache
 @attendance_required
 def changes(request, pk):
