@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from attendance.models import CheckIn, RegisterAction
 from tests.attendance.helpers import url
@@ -203,3 +204,12 @@ def test_a_walk_in_named_in_junk_is_added_without_its_nul_bytes(client, door_ses
 
     assert response.status_code == 302
     assert CheckIn.objects.get().first_name == "\u202e\ufdd0" * 30
+
+
+def test_a_refusal_is_in_the_volunteers_language(client, door_session, volunteer):
+    client.force_login(volunteer)
+    with translation.override("uk"):
+        response = post_sync(client, door_session, nested(20_000))
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("Реєстр не зміг прочитати надіслане.")
