@@ -53,6 +53,10 @@ class TapResult:
     outcome: str
     check_in: CheckIn | None
     reason: str = ""
+    # True when the tap's id had been seen before: the answer is the first one's, and nothing
+    # was written this time. recorded_at is when the first one was recorded.
+    repeat: bool = False
+    recorded_at: datetime | None = None
 
     @property
     def applied(self) -> bool:
@@ -98,13 +102,15 @@ def _numbers_ok(adults, children) -> bool:
     )
 
 
-def _tap_result(action: RegisterAction) -> TapResult:
+def _tap_result(action: RegisterAction, *, repeat: bool = False) -> TapResult:
     return TapResult(
         client_id=action.client_id,
         kind=action.kind,
         outcome=action.outcome,
         check_in=action.check_in,
         reason=action.reason,
+        repeat=repeat,
+        recorded_at=action.recorded_at,
     )
 
 
@@ -140,7 +146,7 @@ def register_apply(
                 check_in=None,
                 reason=RegisterAction.Reason.OTHER_SESSION,
             )
-        return _tap_result(seen)
+        return _tap_result(seen, repeat=True)
 
     happened_at = _tap_time(session, tap.happened_at, now)
     action = RegisterAction(

@@ -5,9 +5,6 @@ once on the page, queued in the browser when the Wi-Fi drops, and sent in order 
 back; the page asks every few seconds what other tablets did.
 """
 
-import json
-import uuid
-from datetime import UTC, datetime, timedelta
 from functools import wraps
 
 from django.contrib import messages
@@ -19,21 +16,17 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from attendance import rules, selectors, services
+from attendance import inputs, rules, selectors, services
 from attendance.models import RegisterAction
 from attendance.services import RegisterTap, TapResult
 from dropins.models import LONDON
 from dropins.views import not_indexed
-
-# The most taps one request may carry; a tablet with more sends them in turns.
-TAPS_PER_REQUEST = 50
 
 
 def _wants_json(request) -> bool:
@@ -64,15 +57,36 @@ def attendance_required(view):
     return wrapper
 
 
+def json_methods(*methods):
+    """Like require_http_methods, for the script's endpoints: its answer is JSON it can read."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in methods:
+                response = JsonResponse(
+                    {"error": "method_not_allowed", "message": inputs.UNREADABLE}, status=405
+                )
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
 def _register_path(kwargs) -> str:
     if "pk" in kwargs:
         return reverse("register:session", kwargs={"pk": kwargs["pk"]})
     return reverse("register:today")
 
 
-def _text(value, length: int) -> str:
-    """Text from a form, a query or the script, as PostgreSQL can store it."""
-    return str(value or "").replace("\x00", "")[:length]
+def _content_length(request) -> int:
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
 
 
 def _session_or_404(request, pk):
@@ -113,7 +127,7 @@ def today(request):
 @attendance_required
 def register(request, pk):
     session = _session_or_404(request, pk)
-    search = _text(request.GET.get("q"), 60)
+    search = inputs.text(request.GET.get("q"), 60)
     # Where the page's picture starts, read before the picture: a tap made in between is
     # then sent again by the first poll rather than missed.
     cursor = selectors.register_cursor(session)
@@ -125,76 +139,31 @@ def register(request, pk):
         "totals": selectors.register_totals(session),
         "cursor": cursor,
         "attendance": selectors.register_attendance(session),
-        # The no-JavaScript forms' taps get their ids from this (see _form_tap).
-        "page_key": uuid.uuid4(),
+        # Each form's one-time key, new with every page: its taps' ids are made from it
+        # (see inputs.form_tap).
+        "register_key": inputs.form_key_new(),
+        "walk_in_key": inputs.form_key_new(),
     }
     return not_indexed(render(request, "attendance/register.html", context))
 
 
-def _count(value, default=None):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-def _form_tap(request) -> RegisterTap | None:
-    """The tap a no-JavaScript form sends. Its id is made from the page's key and what was
-    tapped, so sending the same form again (a reload, the back button) is applied once."""
-    data = request.POST
-    try:
-        page_key = uuid.UUID(data.get("page_key", ""))
-    except ValueError:
-        return None
-
-    def tap_id(what):
-        return uuid.uuid5(page_key, what)
-
-    if data.get("check_in"):
-        return RegisterTap(
-            client_id=tap_id(f"check_in:{data['check_in']}"),
-            kind=RegisterAction.Kind.CHECK_IN,
-            booking_id=_count(data["check_in"]),
-        )
-    if data.get("undo"):
-        return RegisterTap(
-            client_id=tap_id(f"undo:{data['undo']}"),
-            kind=RegisterAction.Kind.UNDO,
-            target=_text(data["undo"], 40),
-        )
-    if data.get("adjust"):
-        target = _text(data["adjust"], 40)
-        return RegisterTap(
-            client_id=tap_id(f"adjust:{target}"),
-            kind=RegisterAction.Kind.ADJUST,
-            target=target,
-            adults=_count(data.get(f"adults-{target}")),
-            children=_count(data.get(f"children-{target}")),
-        )
-    if data.get("walk_in"):
-        return RegisterTap(
-            client_id=tap_id("walk_in"),
-            kind=RegisterAction.Kind.WALK_IN,
-            first_name=_text(data.get("first_name"), 60),
-            adults=_count(data.get("adults")),
-            children=_count(data.get("children")),
-        )
-    return None
-
-
-@require_POST
+@require_http_methods(["GET", "POST"])
 @attendance_required
 def tap(request, pk):
-    """A tap from the page without JavaScript: apply it, say what happened, show the register."""
+    """A tap from the page without JavaScript: apply it, say what happened, show the register.
+    Opened rather than sent (a bookmark, the history), it is the register."""
     session = _session_or_404(request, pk)
-    one = _form_tap(request)
-    if one is None:
-        messages.error(request, _("That did not work. Please try again."))
+    if request.method == "GET":
+        return redirect("register:session", pk=session.pk)
+    try:
+        one = inputs.form_tap(request.POST)
+    except inputs.BadInput as error:
+        messages.error(request, error.message)
     else:
         result = services.register_apply(
             session_id=session.pk, tap=one, actor=request.user, station="web"
         )
-        level = messages.SUCCESS if result.applied else messages.WARNING
+        level = messages.SUCCESS if result.applied and not result.repeat else messages.WARNING
         messages.add_message(request, level, tap_message(result, one))
     return redirect("register:session", pk=session.pk)
 
@@ -206,6 +175,15 @@ def tap_message(result: TapResult, one: RegisterTap) -> str:
     kind = result.kind
     if result.outcome == RegisterAction.Outcome.REFUSED:
         return str(RegisterAction.Reason(result.reason).label)
+    if result.repeat and result.outcome == RegisterAction.Outcome.APPLIED:
+        # Sent before and done then: this time nothing was, and the volunteer is told so.
+        time = date_format(timezone.localtime(result.recorded_at, LONDON), "H:i")
+        if kind == RegisterAction.Kind.WALK_IN:
+            return _(
+                "This walk-in was already added at %(time)s, so nothing was changed. "
+                "If it is someone else, add them again."
+            ) % {"time": time}
+        return _("That was already recorded at %(time)s, so nothing was changed.") % {"time": time}
     if result.outcome == RegisterAction.Outcome.ALREADY and kind == RegisterAction.Kind.UNDO:
         return _("That check-in was already undone.")
     if result.outcome == RegisterAction.Outcome.ALREADY:
@@ -235,29 +213,7 @@ def volunteer_name(user) -> str:
     return (user.first_name if user else "") or _("a team member")
 
 
-def _json_tap(data: dict, *, skew: timedelta) -> RegisterTap:
-    """A tap as the page's script sends it. Raises ValueError if it is not one."""
-    if not isinstance(data, dict):
-        raise ValueError("tap")
-    kind = data.get("kind")
-    if kind not in RegisterAction.Kind.values:
-        raise ValueError("kind")
-    happened_at = None
-    if isinstance(data.get("at"), int | float):
-        happened_at = datetime.fromtimestamp(data["at"] / 1000, tz=UTC) + skew
-    return RegisterTap(
-        client_id=uuid.UUID(str(data.get("id", ""))),
-        kind=kind,
-        booking_id=_count(data.get("booking")),
-        target=_text(data.get("target"), 40),
-        adults=_count(data.get("adults")),
-        children=_count(data.get("children")),
-        first_name=_text(data.get("first_name"), 60),
-        happened_at=happened_at,
-    )
-
-
-@require_POST
+@json_methods("POST")
 @never_cache
 @attendance_required
 def sync(request, pk):
@@ -268,22 +224,13 @@ def sync(request, pk):
     """
     session = _session_or_404(request, pk)
     try:
-        body = json.loads(request.body)
-        taps = body["taps"]
-        if not isinstance(taps, list) or len(taps) > TAPS_PER_REQUEST:
-            raise ValueError("taps")
-        sent_at = body.get("sent_at")
-        now = timezone.now()
-        skew = timedelta(0)
-        if isinstance(sent_at, int | float):
-            skew = now - datetime.fromtimestamp(sent_at / 1000, tz=UTC)
-        parsed = [_json_tap(one, skew=skew) for one in taps]
-    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
-        return JsonResponse(
-            {"error": "bad_request", "message": _("That did not work. Please try again.")},
-            status=400,
+        station, parsed = inputs.sync_taps(
+            content_type=request.content_type,
+            length=_content_length(request),
+            read=lambda: request.body,
         )
-    station = _text(body.get("station"), 40)
+    except inputs.BadInput as error:
+        return JsonResponse({"error": error.code, "message": error.message}, status=error.status)
     results = []
     for one in parsed:
         result = services.register_apply(
@@ -300,19 +247,16 @@ def sync(request, pk):
     return JsonResponse({"results": results})
 
 
-@require_GET
+@json_methods("GET")
 @never_cache
 @attendance_required
 def changes(request, pk):
     """What changed since the tablet last asked: rows to show again, and the totals."""
     session = _session_or_404(request, pk)
     try:
-        since = parse_datetime(request.GET.get("since", ""))
-    except ValueError:
-        since = None
-    since = since or timezone.now() - timedelta(hours=12)
-    after = min(max(_count(request.GET.get("after"), 0), 0), 2**62)
-    cursor = selectors.RegisterCursor(after=after, since=since)
+        cursor = inputs.changes_cursor(request.GET, now=timezone.now())
+    except inputs.BadInput as error:
+        return JsonResponse({"error": error.code, "message": error.message}, status=error.status)
     found = selectors.register_changes(session, cursor=cursor)
     context = {"session": session}
     rows = [

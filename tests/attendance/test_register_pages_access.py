@@ -67,7 +67,7 @@ def test_a_volunteer_cannot_tap_or_close_another_venues_register(client, door_se
     DropInSession.objects.filter(pk=other.pk).update(date=door_session.date)
     client.force_login(volunteer)
 
-    walk_in = {"page_key": str(uuid.uuid4()), "walk_in": "1", "adults": "1", "children": "0"}
+    walk_in = {"form_key": str(uuid.uuid4()), "walk_in": "1", "adults": "1", "children": "0"}
     assert client.post(url("tap", other), walk_in).status_code == 404
     assert client.post(url("close", other)).status_code == 404
     assert client.get(url("changes", other)).status_code == 404

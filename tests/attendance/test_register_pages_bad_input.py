@@ -5,6 +5,7 @@ import json
 import uuid
 
 import pytest
+from django.utils import timezone
 
 from attendance.models import CheckIn, RegisterAction
 from tests.attendance.helpers import url
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_walk_in_form_with_impossible_numbers_says_why(client, door_session, volunteer):
     client.force_login(volunteer)
-    form = {"page_key": str(uuid.uuid4()), "walk_in": "1", "adults": "0", "children": "0"}
+    form = {"form_key": str(uuid.uuid4()), "walk_in": "1", "adults": "0", "children": "0"}
 
     response = client.post(url("tap", door_session), form, follow=True)
 
@@ -22,11 +23,23 @@ def test_a_walk_in_form_with_impossible_numbers_says_why(client, door_session, v
     assert not CheckIn.objects.exists()
 
 
-def test_a_broken_form_tap_gets_a_message_not_an_error(client, door_session, volunteer):
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"form_key": "nope", "walk_in": "1"},
+        {"walk_in": "1", "adults": "1"},
+        {"form_key": "x" * 5000},
+    ],
+    ids=["malformed-key", "missing-key", "long-key"],
+)
+def test_a_form_tap_without_a_good_key_is_refused_with_a_message(
+    client, door_session, volunteer, form
+):
     client.force_login(volunteer)
-    response = client.post(url("tap", door_session), {"page_key": "nope"}, follow=True)
+    response = client.post(url("tap", door_session), form, follow=True)
     assert response.status_code == 200
-    assert "That did not work" in response.content.decode()
+    assert "This page was out of date, so nothing was recorded." in response.content.decode()
+    assert not RegisterAction.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -94,17 +107,44 @@ def test_odd_searches_are_answered(client, door_session, volunteer, query):
 @pytest.mark.parametrize(
     "query",
     [
-        {"since": "2024-02-30T10:00"},
+        {"since": "2024-02-30T10:00:00+00:00"},
         {"since": "nope"},
+        {"since": "2026-11-10T10:00:00"},
+        {"since": "0001-01-01T00:00:00+14:00"},
+        {"since": "9999-12-31T23:59:59-14:00"},
         {"after": "99999999999999999999999"},
         {"after": "-5"},
+        {"after": ""},
     ],
-    ids=["impossible-date", "not-a-date", "huge", "negative"],
+    ids=[
+        "impossible-date",
+        "not-a-date",
+        "no-offset",
+        "year-one",
+        "far-ahead",
+        "huge",
+        "negative",
+        "empty",
+    ],
 )
-def test_odd_change_cursors_are_answered(client, door_session, volunteer, query):
+def test_odd_change_cursors_are_refused_with_a_message(client, door_session, volunteer, query):
     client.force_login(volunteer)
     response = client.get(
         url("changes", door_session), query, headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["message"] == (
+        "The register could not read what was sent. Please reload the page."
+    )
+
+
+def test_a_cursor_as_the_server_gave_it_is_answered(client, door_session, volunteer):
+    client.force_login(volunteer)
+    since = timezone.now().isoformat()
+    response = client.get(
+        url("changes", door_session),
+        {"after": "0", "since": since},
+        headers={"Accept": "application/json"},
     )
     assert response.status_code == 200
 
@@ -112,7 +152,7 @@ def test_odd_change_cursors_are_answered(client, door_session, volunteer, query)
 def test_an_odd_undo_from_the_form_is_answered(client, door_session, volunteer):
     client.force_login(volunteer)
     response = client.post(
-        url("tap", door_session), {"page_key": str(uuid.uuid4()), "undo": "²"}, follow=True
+        url("tap", door_session), {"form_key": str(uuid.uuid4()), "undo": "²"}, follow=True
     )
     assert response.status_code == 200
     assert "nothing to undo" in response.content.decode()

@@ -20,7 +20,7 @@ def test_a_form_tap_checks_in_and_sending_it_again_changes_nothing(
     client, door_session, volunteer, family
 ):
     client.force_login(volunteer)
-    form = {"page_key": str(uuid.uuid4()), "check_in": str(family.pk)}
+    form = {"form_key": str(uuid.uuid4()), "check_in": str(family.pk)}
 
     first = client.post(url("tap", door_session), form, follow=True)
     client.post(url("tap", door_session), form)
@@ -34,7 +34,7 @@ def test_closing_the_register_records_the_numbers_and_stops_taps(
 ):
     client.force_login(volunteer)
     client.post(
-        url("tap", door_session), {"page_key": str(uuid.uuid4()), "check_in": str(family.pk)}
+        url("tap", door_session), {"form_key": str(uuid.uuid4()), "check_in": str(family.pk)}
     )
 
     confirm = client.get(url("close", door_session)).content.decode()

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.db import connection
 
-from attendance import services
+from attendance import inputs, services
 from attendance.models import CheckIn, RegisterAction
 from attendance.services import RegisterTap
 from sanctuary.roles import Role
@@ -104,3 +104,49 @@ def test_check_ins_of_different_families_from_many_tablets_all_count():
     from attendance.selectors import register_totals
 
     assert register_totals(session).arrived_people == 2 * THREADS
+
+
+def _walk_in_form(key, first_name):
+    return {
+        "form_key": key,
+        "walk_in": "1",
+        "first_name": first_name,
+        "adults": "1",
+        "children": "0",
+    }
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_one_form_sent_by_many_connections_at_once_is_added_once_and_the_rest_told(attempt):
+    session = _session()
+    form = _walk_in_form(str(uuid.uuid4()), "Amal")
+
+    results = race(
+        lambda index: services.register_apply(
+            session_id=session.pk, tap=inputs.form_tap(form), actor=None, station="web"
+        ),
+        THREADS,
+    )
+
+    assert not [result for result in results if isinstance(result, Exception)]
+    assert sorted(result.repeat for result in results) == [False] + [True] * (THREADS - 1)
+    assert CheckIn.objects.filter(session=session).count() == 1
+
+
+def test_different_walk_ins_from_one_page_at_once_all_count():
+    session = _session()
+    key = str(uuid.uuid4())
+
+    results = race(
+        lambda index: services.register_apply(
+            session_id=session.pk,
+            tap=inputs.form_tap(_walk_in_form(key, f"Walk-in {index}")),
+            actor=None,
+            station="web",
+        ),
+        THREADS,
+    )
+
+    assert not [result for result in results if isinstance(result, Exception)]
+    assert not [result for result in results if result.repeat]
+    assert CheckIn.objects.filter(session=session).count() == THREADS

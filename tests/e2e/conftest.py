@@ -207,7 +207,7 @@ def tablet(browser, live_server):
     through the real sign-in page as the given volunteer."""
     contexts = []
 
-    def open_tablet(volunteer, *, viewport=LANDSCAPE, offline_copies=False):
+    def open_tablet(volunteer, *, viewport=LANDSCAPE, offline_copies=False, javascript=True):
         # Requests that pass through the register's service worker can miss page.route, so
         # the tests that cut the network with routes run without it; those about the copies
         # it keeps ask for it.
@@ -215,6 +215,7 @@ def tablet(browser, live_server):
             viewport=viewport,
             has_touch=True,
             service_workers="allow" if offline_copies else "block",
+            java_script_enabled=javascript,
         )
         contexts.append(context)
         page = context.new_page()
