@@ -134,9 +134,14 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Never raises when Redis is away: serves from this process's memory meanwhile and
+            # tries Redis again after REDIS_RETRY_AFTER_SECONDS (sanctuary/cache.py).
+            "BACKEND": "sanctuary.cache.FallbackRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "sanctuary",
+            "RETRY_AFTER": env.float("REDIS_RETRY_AFTER_SECONDS", default=5),
+            # No request waits long on a Redis that does not answer.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -300,8 +305,21 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Redis redelivers an unacknowledged task after this long (a worker lost mid-task).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis redelivers an unacknowledged task after this long (a worker lost mid-task). A broker
+# that does not answer is given up on within a second.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 1}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+# After a request fails to queue a task, it is not tried again for this long (the outbox sweep
+# sends what waits meanwhile): sanctuary/queueing.py.
+BROKER_RETRY_AFTER_SECONDS = env.float("BROKER_RETRY_AFTER_SECONDS", default=30)
+
+# Readiness (/healthz/ready) ---------------------------------------------------------------------
+
+# Not ready when more messages than this are pending, when one has been due for longer than
+# this without being sent, or when beat has not swept the outbox for this long.
+READY_OUTBOX_MAX_PENDING = env.int("READY_OUTBOX_MAX_PENDING", default=500)
+READY_OUTBOX_MAX_OVERDUE_SECONDS = env.int("READY_OUTBOX_MAX_OVERDUE_SECONDS", default=600)
+READY_BEAT_MAX_AGE_SECONDS = env.int("READY_BEAT_MAX_AGE_SECONDS", default=180)
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {
         "task": "sanctuary.tasks.outbox_sweep",
@@ -336,8 +354,8 @@ CELERY_BEAT_SCHEDULE = {
 # Security --------------------------------------------------------------------------------------
 
 CSRF_FAILURE_VIEW = "sanctuary.views.csrf_failure"
-# The load balancer asks for /healthz over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The load balancer and the uptime monitor ask for /healthz and /healthz/ready over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/ready)?$"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

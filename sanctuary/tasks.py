@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from sanctuary import delivery
+from sanctuary import delivery, services
+from sanctuary.queueing import enqueue
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -15,9 +16,10 @@ def send_message(message_id: int) -> None:
 
 @shared_task(ignore_result=True)
 def outbox_sweep() -> int:
+    services.heartbeat_record(name="beat")  # beat runs this every minute: readiness reads it
     message_ids = delivery.outbox_sweep()
     for message_id in message_ids:
-        send_message.delay(message_id)
+        enqueue(send_message, message_id)
     return len(message_ids)
 
 
