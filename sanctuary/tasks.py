@@ -3,7 +3,6 @@
 from celery import shared_task
 
 from sanctuary import delivery, services
-from sanctuary.queueing import enqueue
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -18,8 +17,10 @@ def send_message(message_id: int) -> None:
 def outbox_sweep() -> int:
     services.heartbeat_record(name="beat")  # beat runs this every minute: readiness reads it
     message_ids = delivery.outbox_sweep()
+    # This task came through the broker, so it answers: publish without the request path's
+    # breaker (sanctuary.queueing), which may still be open in this process.
     for message_id in message_ids:
-        enqueue(send_message, message_id)
+        send_message.delay(message_id)
     return len(message_ids)
 
 

@@ -10,6 +10,7 @@ import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import kombu.pools
 import pytest
 import time_machine
 from aiosmtpd.controller import Controller
@@ -369,8 +370,9 @@ class RedisServer:
 
 
 def _celery_connections_forget() -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
+    """Close the app's broker connections and forget them, so the next publish connects to
+    the broker_url now set."""
+    kombu.pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 
