@@ -401,5 +401,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Not a traceback at every readiness probe while a part is away (its answer says
+        # what is missing, and sanctuary.cache warns once); unexpected errors still show.
+        "health_check": {"level": "ERROR"},
+    },
 }
