@@ -134,13 +134,11 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Never raises when Redis is away: serves from this process's memory meanwhile and
-            # tries Redis again after REDIS_RETRY_AFTER_SECONDS (sanctuary/cache.py).
+            # Never raises, nor waits long, when Redis is away (sanctuary/cache.py).
             "BACKEND": "sanctuary.cache.FallbackRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "sanctuary",
             "RETRY_AFTER": env.float("REDIS_RETRY_AFTER_SECONDS", default=5),
-            # No request waits long on a Redis that does not answer.
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
@@ -305,18 +303,12 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Redis redelivers an unacknowledged task after this long (a worker lost mid-task). A broker
-# that does not answer is given up on within a second.
+# Redis redelivers an unacknowledged task after this long (a worker lost mid-task).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 1}
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
-# After a request fails to queue a task, it is not tried again for this long (the outbox sweep
-# sends what waits meanwhile): sanctuary/queueing.py.
+# After a request fails to queue a task, the broker is left alone this long (queueing.py).
 BROKER_RETRY_AFTER_SECONDS = env.float("BROKER_RETRY_AFTER_SECONDS", default=30)
-
-# Readiness (/healthz/ready) ---------------------------------------------------------------------
-
-# Not ready when more messages than this are pending, when one has been due for longer than
-# this without being sent, or when beat has not swept the outbox for this long.
+# /healthz/ready says "not ready" past these (README, "When a part is away").
 READY_OUTBOX_MAX_PENDING = env.int("READY_OUTBOX_MAX_PENDING", default=500)
 READY_OUTBOX_MAX_OVERDUE_SECONDS = env.int("READY_OUTBOX_MAX_OVERDUE_SECONDS", default=600)
 READY_BEAT_MAX_AGE_SECONDS = env.int("READY_BEAT_MAX_AGE_SECONDS", default=180)
@@ -401,10 +393,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # Not a traceback at every readiness probe while a part is away (its answer says
-        # what is missing, and sanctuary.cache warns once); unexpected errors still show.
-        "health_check": {"level": "ERROR"},
-    },
+    # health_check: no traceback at each readiness probe while a part is away (it says so).
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "health_check": {"level": "ERROR"}},
 }

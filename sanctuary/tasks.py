@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from sanctuary import delivery, services
+from sanctuary import delivery
+from sanctuary.heartbeats import heartbeat_record
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -15,7 +16,7 @@ def send_message(message_id: int) -> None:
 
 @shared_task(ignore_result=True)
 def outbox_sweep() -> int:
-    services.heartbeat_record(name="beat")  # beat runs this every minute: readiness reads it
+    heartbeat_record(name="beat")  # beat runs this every minute: readiness reads it
     message_ids = delivery.outbox_sweep()
     # This task came through the broker, so it answers: publish without the request path's
     # breaker (sanctuary.queueing), which may still be open in this process.

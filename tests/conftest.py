@@ -3,14 +3,11 @@ import collections
 import io
 import os
 import shutil
-import socket
-import subprocess
 import threading
 import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-import kombu.pools
 import pytest
 import time_machine
 from aiosmtpd.controller import Controller
@@ -28,6 +25,7 @@ from sanctuary import sms
 from sanctuary.cache import breakers_reset
 from sanctuary.celery import app
 from tests import factories
+from tests.own_redis import free_port, own_broker, own_redis  # noqa: F401 (fixtures)
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -234,12 +232,6 @@ class ScriptedSmtpHandler:
         return "250 Message accepted"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server(settings):
     handler = ScriptedSmtpHandler()
@@ -326,84 +318,3 @@ def wait_until_waiting_for_a_lock(pid: int, *, seconds: float = 10) -> None:
                 return
             assert time.monotonic() < deadline, f"backend {pid} never waited for a lock"
             poll.wait(0.005)
-
-
-# A Redis of the test's own, that it can stop and start again ----------------------------------
-
-
-class RedisServer:
-    """redis-server on a free port, keeping nothing on disk. The cache is its database 1 and
-    the broker its database 0."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def cache_url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/1"
-
-    @property
-    def broker_url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                *("redis-server", "--port", str(self.port), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no", "--loglevel", "notice"),
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        # Return once it says it takes connections (it writes that line when it does).
-        for line in self.process.stdout:
-            if "Ready to accept connections" in line:
-                break
-        else:
-            raise RuntimeError("redis-server did not start")
-        self.process.stdout.close()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-
-def _celery_connections_forget() -> None:
-    """Close the app's broker connections and forget them, so the next publish connects to
-    the broker_url now set."""
-    kombu.pools.reset()
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
-@pytest.fixture
-def own_redis(settings):
-    """A Redis of this test's own as the cache and the Celery broker (tasks still run
-    in-process unless the test also takes `broker`); `own_redis.stop()` and `.start()` make an
-    outage."""
-    server = RedisServer()
-    server.start()
-    settings.CACHES = {
-        "default": {
-            **settings.CACHES["default"],
-            "BACKEND": "sanctuary.cache.FallbackRedisCache",
-            "LOCATION": server.cache_url,
-        }
-    }
-    original_broker = app.conf.broker_url
-    app.conf.broker_url = settings.CELERY_BROKER_URL = server.broker_url
-    _celery_connections_forget()
-    yield server
-    _celery_connections_forget()
-    app.conf.broker_url = original_broker
-    if server.process.poll() is None:
-        server.stop()
-
-
-@pytest.fixture
-def own_broker(own_redis, broker):
-    """Tasks go through the test's own Redis (`own_redis`), which the test can stop."""
-    yield own_redis
-    if own_redis.process.poll() is not None:
-        own_redis.start()  # for `broker` to empty the queue

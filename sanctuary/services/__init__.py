@@ -1,5 +1,5 @@
 """Every write the shared pieces make, one module per concern: the audit trail, outgoing
-messages, team accounts, heartbeats. Sending is in sanctuary.delivery, which the tasks call."""
+messages, team accounts. Sending is in sanctuary.delivery, which the tasks call."""
 
 from sanctuary.services.accounts import (
     user_create,
@@ -8,7 +8,6 @@ from sanctuary.services.accounts import (
     user_save,
 )
 from sanctuary.services.audit import audit_record
-from sanctuary.services.heartbeats import heartbeat_record
 from sanctuary.services.messages import (
     message_queue,
     message_retry,
@@ -17,7 +16,6 @@ from sanctuary.services.messages import (
 
 __all__ = [
     "audit_record",
-    "heartbeat_record",
     "message_queue",
     "message_retry",
     "messages_forget",

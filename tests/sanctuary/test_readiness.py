@@ -8,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from sanctuary import services
+from sanctuary.heartbeats import heartbeat_record
 from sanctuary.models import Heartbeat, OutgoingMessage, User
+from sanctuary.tasks import outbox_sweep
 
 READY = "/healthz/ready"
 
@@ -32,7 +34,7 @@ def test_liveness_asks_nothing_of_the_database(client, django_assert_num_queries
 class TestWithRedisAndABroker:
     @pytest.fixture(autouse=True)
     def beat_ran(self, own_broker):
-        services.heartbeat_record(name="beat")
+        heartbeat_record(name="beat")
         return own_broker
 
     def test_ready_when_every_part_answers(self, client):
@@ -144,3 +146,15 @@ def test_readiness_is_never_cached_and_answers_over_plain_http(client, settings)
 
     assert response.status_code in {200, 503}
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_each_outbox_sweep_records_beats_heartbeat(clock):
+    outbox_sweep()
+    first = Heartbeat.objects.get(name="beat").beaten_at
+    clock.shift(timedelta(minutes=1))
+
+    outbox_sweep()
+
+    assert Heartbeat.objects.get(name="beat").beaten_at >= first + timedelta(minutes=1)
+    assert Heartbeat.objects.count() == 1

@@ -1,4 +1,5 @@
-"""Heartbeats: a scheduled process records that it ran, for readiness to read."""
+"""Heartbeats: a scheduled process records that it ran, for readiness to read. Beside the
+services rather than among them: the tasks write it, and sanctuary.services imports the tasks."""
 
 from django.utils import timezone
 
