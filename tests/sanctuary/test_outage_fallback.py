@@ -12,8 +12,6 @@ from sanctuary.celery import app
 from sanctuary.queueing import broker_breaker, enqueue
 from sanctuary.tasks import outbox_anonymise
 
-pytestmark = pytest.mark.redis
-
 
 class FakeClock:
     def __init__(self):
@@ -51,6 +49,7 @@ def test_the_breaker_warns_once_per_outage(caplog):
     ]
 
 
+@pytest.mark.redis
 def test_the_cache_answers_from_memory_while_redis_is_away(own_redis):
     own_redis.stop()
 
@@ -61,6 +60,7 @@ def test_the_cache_answers_from_memory_while_redis_is_away(own_redis):
     assert cache.get("counter") is None
 
 
+@pytest.mark.redis
 def test_while_the_breaker_is_open_redis_is_not_asked(own_redis):
     cache.set("where", "redis")
     own_redis.stop()
@@ -70,6 +70,7 @@ def test_while_the_breaker_is_open_redis_is_not_asked(own_redis):
     assert cache.get("where") == "memory"
 
 
+@pytest.mark.redis
 def test_the_cache_goes_back_to_redis_once_it_returns(own_redis):
     caches["default"].breaker.retry_after = 0
     own_redis.stop()
@@ -82,6 +83,7 @@ def test_the_cache_goes_back_to_redis_once_it_returns(own_redis):
     assert cache.get("where") == "redis"
 
 
+@pytest.mark.redis
 def test_queuing_a_task_with_the_broker_away_fails_fast_and_once(own_broker, caplog):
     own_broker.stop()
     started = time.monotonic()
@@ -95,7 +97,21 @@ def test_queuing_a_task_with_the_broker_away_fails_fast_and_once(own_broker, cap
     assert took < 0.5, f"20 tasks queued in {took:.2f} s with the broker away"
 
 
+@pytest.mark.redis
 def test_queuing_a_task_with_the_broker_up_publishes_it(own_broker):
     assert enqueue(outbox_anonymise) is True
 
     assert app.control.purge() == 1  # it was waiting in the test's own Redis
+
+
+@pytest.mark.redis
+def test_a_broker_lost_after_a_publish_is_given_up_on_at_once(own_broker):
+    assert enqueue(outbox_anonymise) is True  # connected
+    own_broker.stop()
+
+    started = time.monotonic()
+    assert enqueue(outbox_anonymise) is False
+    took = time.monotonic() - started
+
+    assert not broker_breaker().closed()
+    assert took < 0.3, f"{took:.2f} s to give up on a broker that went away"
