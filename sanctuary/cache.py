@@ -5,8 +5,8 @@ booking or an application needs. When Redis does not answer, each operation is s
 per-process memory cache instead, and Redis is not asked again for RETRY_AFTER seconds (a
 circuit breaker), so no request waits on a dead server. Limits then still hold, per process
 (looser by the number of processes) rather than not at all, and no write goes to PostgreSQL,
-which the bookings need. One warning is logged when Redis goes away and one line when it is
-back, per process, not one per request.
+which the bookings need. One warning is logged when Redis goes away and one line (INFO) when
+it is back, per process, not one per request.
 
     CACHES = {"default": {"BACKEND": "sanctuary.cache.FallbackRedisCache", "LOCATION": ...,
                           "RETRY_AFTER": 5, "OPTIONS": {"socket_connect_timeout": 0.25, ...}}}
@@ -68,7 +68,7 @@ class Breaker:
                 return
             self.away = False
             self._retry_at = 0.0
-        logger.warning("%s is back", self.name)
+        logger.info("%s is back", self.name)
 
     def reset(self) -> None:
         with self._lock:
@@ -97,6 +97,8 @@ def breakers_reset() -> None:
 
 
 class FallbackRedisCache(RedisCache):
+    """Django's Redis cache, answering from this process's memory while Redis is away."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
         # Fail at once: the breaker, not redis-py's retries, decides when to try again.
@@ -105,8 +107,11 @@ class FallbackRedisCache(RedisCache):
             f"Redis cache at {self._servers[0].rsplit('@', 1)[-1]}",
             retry_after=float(params.get("RETRY_AFTER", 5)),
         )
-        # LocMemCache keeps its entries per name, per process: every thread's object shares them.
-        self.fallback = LocMemCache(f"fallback:{server}", params)
+        # LocMemCache keeps its entries per name, per process: every thread's object shares
+        # them. Room for the counters of many clients, so an outage does not cull them early.
+        self.fallback = LocMemCache(
+            f"fallback:{server}", {**params, "OPTIONS": {"MAX_ENTRIES": 10_000}}
+        )
 
     def _either(self, name, *args, **kwargs):
         if self.breaker.closed():

@@ -35,7 +35,7 @@ def test_after_a_failure_the_breaker_waits_before_trying_again():
 
 def test_the_breaker_warns_once_per_outage(caplog):
     breaker = Breaker(name="Part", retry_after=0)
-    with caplog.at_level(logging.WARNING, logger="sanctuary.cache"):
+    with caplog.at_level(logging.INFO, logger="sanctuary.cache"):
         for _ in range(5):
             breaker.failed(ConnectionError("refused"))
         breaker.succeeded()
