@@ -48,7 +48,7 @@ class Database(_InThread, HealthCheck):
         except DatabaseError as error:
             raise ServiceUnavailable("the database does not answer") from error
         if unapplied:
-            raise ServiceUnavailable(f"{len(unapplied)} migrations not applied")
+            raise ServiceUnavailable(f"migrations not applied: {len(unapplied)}")
 
 
 @dataclasses.dataclass

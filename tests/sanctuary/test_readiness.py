@@ -4,6 +4,7 @@ on answer), for a load balancer and an uptime monitor."""
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -158,3 +159,17 @@ def test_each_outbox_sweep_records_beats_heartbeat(clock):
 
     assert Heartbeat.objects.get(name="beat").beaten_at >= first + timedelta(minutes=1)
     assert Heartbeat.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_not_ready_while_a_migration_is_not_applied(client):
+    call_command("migrate", "sanctuary", "0006", verbosity=0)
+    try:
+        status, body = ready(client)
+    finally:
+        call_command("migrate", "sanctuary", verbosity=0)
+
+    assert status == 503
+    assert body["checks"]["database"] == "Unavailable: migrations not applied: 1"
+    assert ready(client)[0] == 200
