@@ -11,6 +11,7 @@ from celery import shared_task
 from django.db import transaction
 
 from sanctuary import services
+from sanctuary.queueing import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +27,10 @@ def password_reset_enqueue(email: str) -> None:
     request does the same work whoever the address belongs to, so its answer (and how long
     it takes) says nothing about who has an account."""
 
-    def enqueue():
-        try:
-            password_reset_send.delay(email)
-        except Exception:
+    def hand_over():
+        if not enqueue(password_reset_send, email):
             # The broker is away: answering more slowly beats losing the request.
             logger.warning("Could not queue a password reset; handling it in the request.")
             services.password_reset_send(email=email)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(hand_over)

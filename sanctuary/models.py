@@ -225,3 +225,18 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.action}: {self.object_repr}"
+
+
+class Heartbeat(models.Model):
+    """When a scheduled process last showed it was alive (beat, at each outbox sweep), so that
+    readiness can tell a stopped beat from a quiet minute."""
+
+    name = models.CharField(_("name"), max_length=50, primary_key=True)
+    beaten_at = models.DateTimeField(_("last beat"))
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self):
+        return f"{self.name}: {self.beaten_at:%Y-%m-%d %H:%M:%S}"

@@ -1,8 +1,10 @@
+from datetime import datetime
+
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, OuterRef, QuerySet
+from django.db.models import Count, Min, Model, OuterRef, QuerySet
 
-from sanctuary.models import OutgoingMessage, User
+from sanctuary.models import Heartbeat, OutgoingMessage, User
 from sanctuary.roles import Role
 
 
@@ -32,3 +34,16 @@ def messages_about_outer(model: type[Model]) -> QuerySet[OutgoingMessage]:
         subject_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
         subject_id=OuterRef("pk"),
     )
+
+
+def outbox_backlog() -> tuple[int, datetime | None]:
+    """How many messages are pending, and when the longest-waiting of them was due."""
+    backlog = OutgoingMessage.objects.filter(status=OutgoingMessage.Status.PENDING).aggregate(
+        pending=Count("pk"), first_due=Min("next_attempt_at")
+    )
+    return backlog["pending"], backlog["first_due"]
+
+
+def heartbeat_at(*, name: str) -> datetime | None:
+    """When `name` (e.g. "beat") last recorded that it was alive; None if never."""
+    return Heartbeat.objects.filter(name=name).values_list("beaten_at", flat=True).first()

@@ -136,9 +136,12 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Never raises, nor waits long, when Redis is away (sanctuary/cache.py).
+            "BACKEND": "sanctuary.cache.FallbackRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "sanctuary",
+            "RETRY_AFTER": env.float("REDIS_RETRY_AFTER_SECONDS", default=5),
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -332,14 +335,21 @@ CELERY_IMPORTS = ["sanctuary.account_tasks"]  # beside the tasks.py modules foun
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers an unacknowledged task after this long (a worker lost mid-task).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 1}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+# After a request fails to queue a task, the broker is left alone this long (queueing.py).
+BROKER_RETRY_AFTER_SECONDS = env.float("BROKER_RETRY_AFTER_SECONDS", default=30)
+# /healthz/ready says "not ready" past these (README, "When a part is away").
+READY_OUTBOX_MAX_PENDING = env.int("READY_OUTBOX_MAX_PENDING", default=500)
+READY_OUTBOX_MAX_OVERDUE_SECONDS = env.int("READY_OUTBOX_MAX_OVERDUE_SECONDS", default=600)
+READY_BEAT_MAX_AGE_SECONDS = env.int("READY_BEAT_MAX_AGE_SECONDS", default=180)
 CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 
 # Security --------------------------------------------------------------------------------------
 
 CSRF_FAILURE_VIEW = "sanctuary.views.csrf_failure"
-# The load balancer asks for /healthz over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The load balancer and the uptime monitor ask for /healthz and /healthz/ready over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/ready)?$"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -385,5 +395,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # health_check: no traceback at each readiness probe while a part is away (it says so).
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "health_check": {"level": "ERROR"}},
 }

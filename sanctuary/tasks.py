@@ -4,6 +4,7 @@ from celery import shared_task
 from django.conf import settings
 
 from sanctuary import delivery
+from sanctuary.heartbeats import heartbeat_record
 
 
 # One send is bounded well within its lease (OUTBOX_SENDING_LEASE_SECONDS): stopped at the soft
@@ -24,7 +25,10 @@ def send_message(message_id: int) -> None:
 
 @shared_task(ignore_result=True)
 def outbox_sweep() -> int:
+    heartbeat_record(name="beat")  # beat runs this every minute: readiness reads it
     message_ids = delivery.outbox_sweep()
+    # This task came through the broker, so it answers: publish without the request path's
+    # breaker (sanctuary.queueing), which may still be open in this process.
     for message_id in message_ids:
         send_message.delay(message_id)
     return len(message_ids)

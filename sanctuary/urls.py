@@ -18,6 +18,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.health, name="health"),
+    path("healthz/ready", views.readiness, name="readiness"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots),
 ]

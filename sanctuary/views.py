@@ -1,14 +1,17 @@
+import asyncio
+
 from allauth.account.views import LogoutView
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from health_check.views import HealthCheckView
 
 from sanctuary import selectors
+from sanctuary.health import readiness_checks
 
 
 def privacy(request):
@@ -39,10 +42,35 @@ def team_home(request):
 @require_GET
 @never_cache
 def health(request):
-    """For the load balancer: the app is up and its database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Liveness, for the load balancer: this process answers. It asks nothing else, so a
+    database or Redis outage never has every process restarted or taken out at once."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+class ReadinessView(HealthCheckView):
+    """Readiness, for an uptime monitor and deploys: 200 when every part answers, 503 naming
+    what is missing. Never cached (the parent view says so)."""
+
+    http_method_names = ["get"]
+
+    async def get(self, request, *args, **kwargs):
+        checks, skipped = readiness_checks()
+        with self.get_executor() as executor:
+            results = await asyncio.gather(*(check.get_result(executor) for check in checks))
+        problems = {result.check.name: str(result.error) for result in results if result.error}
+        return JsonResponse(
+            {
+                "ready": not problems,
+                "checks": {
+                    result.check.name: problems.get(result.check.name, "ok") for result in results
+                },
+                "skipped": skipped,
+            },
+            status=503 if problems else 200,
+        )
+
+
+readiness = ReadinessView.as_view()
 
 
 def favicon(request):

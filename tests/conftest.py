@@ -3,7 +3,6 @@ import collections
 import io
 import os
 import shutil
-import socket
 import threading
 import time
 from datetime import UTC, datetime
@@ -23,8 +22,10 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from sanctuary import sms
+from sanctuary.cache import breakers_reset
 from sanctuary.celery import app
 from tests import factories
+from tests.own_redis import free_port, own_broker, own_redis  # noqa: F401 (fixtures)
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -148,6 +149,7 @@ def pytest_collection_modifyitems(config, items):
 def _fresh_cache_sms_and_language():
     # A request leaves its language active in this thread; each test starts in English.
     translation.activate(settings.LANGUAGE_CODE)
+    breakers_reset()
     cache.clear()
     sms.outbox.clear()
     yield
@@ -237,12 +239,6 @@ class ScriptedSmtpHandler:
             return self.replies.pop(0)
         self.received.append(envelope)
         return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 
 from sanctuary.models import OutgoingMessage, User
+from sanctuary.queueing import enqueue
 from sanctuary.selectors import messages_about
 from sanctuary.services.audit import audit_record
 from sanctuary.tasks import send_message
@@ -75,11 +76,8 @@ def messages_forget(*, subjects: models.QuerySet) -> int:
 
 
 def _send_on_commit(message_id: int) -> None:
-    def enqueue():
-        send_message.delay(message_id)
-
-    # robust: if the broker is down the change still stands; the sweep sends the message later.
-    transaction.on_commit(enqueue, robust=True)
+    # If the broker is away the change still stands, at once: the sweep sends the message later.
+    transaction.on_commit(lambda: enqueue(send_message, message_id), robust=True)
 
 
 @transaction.atomic

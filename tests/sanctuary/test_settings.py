@@ -102,7 +102,7 @@ def test_production_mode_refuses_to_start_with_unsafe_settings(configuration, co
                 "False",
                 "django.core.mail.backends.smtp.EmailBackend",
                 "sanctuary.sms.NoSmsBackend",
-                "django.core.cache.backends.redis.RedisCache",
+                "sanctuary.cache.FallbackRedisCache",
                 "False",
             ],
             id="production uses the real services and never prints texts",
