@@ -150,6 +150,7 @@ class Drill:
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.serial = itertools.count(1)
+        self.member: dict[int, Visitor] = {}  # the team member's own browser, per thread
 
     def record(self, what: str, status: int, elapsed: float) -> None:
         with self.lock:
@@ -208,13 +209,19 @@ class Drill:
                 self.emails.append(email)
 
     def sign_in(self, port: int, password: str) -> None:
-        visitor = Visitor(port)
+        """Strangers, each from an address of their own, guess the team member's password;
+        between their tries the member signs in with the right one from their own browser."""
+        wrong = next(self.serial) % 2 == 0
+        if wrong:
+            visitor = Visitor(port)
+        else:
+            visitor = self.member.setdefault(threading.get_ident(), Visitor(port))
+            visitor.cookies.pop("sessionid", None)  # signed out since, the browser kept
         path = "/en/accounts/login/"
         status, form, elapsed = visitor.form(path)
         self.record("sign-in page", status, elapsed)
         if status != 200:
             return
-        wrong = next(self.serial) % 2 == 0
         fields = {
             **form.fields,
             "login": SIGN_IN_EMAIL,
