@@ -12,6 +12,7 @@ from attendance import services
 from attendance.models import Attendance, CheckIn
 from dropins.admin import SessionFilter
 from sanctuary.admin import ReadOnlyAdmin
+from sanctuary.text import PlainTextAdmin
 
 
 class AttendanceForm(forms.ModelForm):
@@ -21,7 +22,7 @@ class AttendanceForm(forms.ModelForm):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(PlainTextAdmin, admin.ModelAdmin):
     """The numbers of each closed register. Staff correct them here; every correction is in
     the audit trail."""
 

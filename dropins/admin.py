@@ -17,6 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 from dropins import rules, selectors, services
 from dropins.forms import SessionCancelForm
 from dropins.models import Booking, DropInSeries, DropInSession, InterpreterLanguage
+from sanctuary.text import PlainTextAdmin
 
 
 class DropInSeriesForm(forms.ModelForm):
@@ -44,7 +45,7 @@ class DropInSeriesForm(forms.ModelForm):
 
 
 @admin.register(DropInSeries)
-class DropInSeriesAdmin(TranslationAdmin):
+class DropInSeriesAdmin(PlainTextAdmin, TranslationAdmin):
     form = DropInSeriesForm
     list_display = [
         "title",
@@ -100,7 +101,7 @@ class UpcomingFilter(admin.SimpleListFilter):
 
 
 @admin.register(DropInSession)
-class DropInSessionAdmin(admin.ModelAdmin):
+class DropInSessionAdmin(PlainTextAdmin, admin.ModelAdmin):
     list_display = [
         "starts_at",
         "venue",
@@ -245,7 +246,7 @@ class SessionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(PlainTextAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
         "first_name",

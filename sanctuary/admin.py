@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from sanctuary import audit, selectors, services
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
+from sanctuary.text import PlainTextAdmin
 
 
 class UserCreationForm(forms.ModelForm):
@@ -27,7 +28,7 @@ class UserChangeForm(forms.ModelForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(PlainTextAdmin, DjangoUserAdmin):
     """Team accounts. Permissions come only from the three roles; nobody sets another
     person's password, and only a superuser can see or change a superuser or an email."""
 
@@ -138,7 +139,7 @@ class UserAdmin(DjangoUserAdmin):
         )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(PlainTextAdmin, admin.ModelAdmin):
     """Rows that only services write: the admin shows them and never changes them."""
 
     def has_add_permission(self, request):
