@@ -12,7 +12,7 @@ from attendance import services
 from attendance.models import Attendance, CheckIn
 from dropins.admin import SessionFilter
 from sanctuary.admin import ReadOnlyAdmin
-from sanctuary.text import PlainTextAdmin
+from sanctuary.text import PlainTextAdmin, isolated_column
 
 
 class AttendanceForm(forms.ModelForm):
@@ -82,7 +82,7 @@ class CheckInAdmin(ReadOnlyAdmin):
         "arrived_at",
         "session",
         "booking",
-        "first_name",
+        "first_name_isolated",
         "adults",
         "children",
         "recorded_by",
@@ -92,4 +92,6 @@ class CheckInAdmin(ReadOnlyAdmin):
     list_select_related = ["session__series", "booking", "recorded_by"]
     search_fields = ["=booking__reference"]
     ordering = ["-arrived_at"]
-    exclude = ["client_id"]
+    exclude = ["client_id", "first_name"]
+    readonly_fields = ["first_name_isolated"]
+    first_name_isolated = isolated_column(CheckIn, "first_name")

@@ -17,7 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 from dropins import rules, selectors, services
 from dropins.forms import SessionCancelForm
 from dropins.models import Booking, DropInSeries, DropInSession, InterpreterLanguage
-from sanctuary.text import PlainTextAdmin
+from sanctuary.text import PlainTextAdmin, isolated_column
 
 
 class DropInSeriesForm(forms.ModelForm):
@@ -249,7 +249,7 @@ class SessionFilter(admin.SimpleListFilter):
 class BookingAdmin(PlainTextAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
-        "first_name",
+        "first_name_isolated",
         "session",
         "adults",
         "children",
@@ -265,14 +265,14 @@ class BookingAdmin(PlainTextAdmin, admin.ModelAdmin):
     readonly_fields = [
         "session",
         "reference",
-        "first_name",
+        "first_name_isolated",
         "adults",
         "children",
         "email",
         "phone",
         "language",
         "interpreter_language",
-        "access_needs",
+        "access_needs_isolated",
         "status",
         "created_at",
         "confirmed_at",
@@ -281,7 +281,9 @@ class BookingAdmin(PlainTextAdmin, admin.ModelAdmin):
         "reminder_queued_at",
         "anonymised_at",
     ]
-    exclude = ["token"]
+    exclude = ["token", "first_name", "access_needs"]
+    first_name_isolated = isolated_column(Booking, "first_name")
+    access_needs_isolated = isolated_column(Booking, "access_needs", multiline=True)
 
     def get_search_results(self, request, queryset, search_term):
         # People read references out loud: "d 7kq4tm" finds D-7KQ4TM.

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from sanctuary import audit, selectors, services
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
-from sanctuary.text import PlainTextAdmin
+from sanctuary.text import PlainTextAdmin, isolated_column
 
 
 class UserCreationForm(forms.ModelForm):
@@ -35,10 +35,19 @@ class UserAdmin(PlainTextAdmin, DjangoUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "role_names", "is_active", "last_login"]
+    list_display = [
+        "email",
+        "first_name_isolated",
+        "last_name_isolated",
+        "role_names",
+        "is_active",
+        "last_login",
+    ]
     list_filter = ["groups", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
     filter_horizontal = []
+    first_name_isolated = isolated_column(User, "first_name")
+    last_name_isolated = isolated_column(User, "last_name")
     actions = ["send_set_password_link"]
     add_fieldsets = [
         (

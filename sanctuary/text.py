@@ -10,6 +10,8 @@ around it.
 import unicodedata
 
 from django import forms
+from django.contrib.admin import display
+from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
 
 # Invisible characters that are letters' business in Persian, Arabic and Indic scripts: the
@@ -78,10 +80,28 @@ class PlainTextField(forms.CharField):
         return super().to_python(value)
 
 
-def isolate_html(value) -> str:
-    """Someone's text for an HTML page, escaped, in a `<bdi>` of its own. Empty stays empty."""
+def isolate_html(value, *, multiline: bool = False) -> str:
+    """Someone's text for an HTML page, escaped, in a `<bdi>` of its own (many lines: in a
+    block that finds its own direction). Empty stays empty."""
     text = str(value) if value is not None else ""
-    return format_html("<bdi>{}</bdi>", text) if text else ""
+    if not text:
+        return ""
+    if multiline:
+        return format_html('<div dir="auto">{}</div>', linebreaksbr(text, autoescape=True))
+    return format_html("<bdi>{}</bdi>", text)
+
+
+def isolated_column(model, field_name: str, *, multiline: bool = False):
+    """An admin column or read-only field showing what someone typed in `field_name`,
+    isolated, under the field's own name (for ModelAdmin list_display and readonly_fields)."""
+    field = model._meta.get_field(field_name)
+
+    @display(description=field.verbose_name, ordering=field_name)
+    def column(admin, obj):
+        return isolate_html(getattr(obj, field_name), multiline=multiline) or "–"
+
+    column.__name__ = f"{field_name}_isolated"
+    return column
 
 
 class PlainTextAdmin:
