@@ -12,7 +12,8 @@ from attendance import services
 from attendance.models import Attendance, CheckIn
 from dropins.admin import SessionFilter
 from sanctuary.admin import ReadOnlyAdmin
-from sanctuary.text import PlainTextAdmin, isolated_column
+from sanctuary.admin_input import SafeInputAdmin
+from sanctuary.text import isolated_column
 
 
 class AttendanceForm(forms.ModelForm):
@@ -22,7 +23,7 @@ class AttendanceForm(forms.ModelForm):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(PlainTextAdmin, admin.ModelAdmin):
+class AttendanceAdmin(SafeInputAdmin, admin.ModelAdmin):
     """The numbers of each closed register. Staff correct them here; every correction is in
     the audit trail."""
 

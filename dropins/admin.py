@@ -17,7 +17,8 @@ from modeltranslation.admin import TranslationAdmin
 from dropins import rules, selectors, services
 from dropins.forms import SessionCancelForm
 from dropins.models import Booking, DropInSeries, DropInSession, InterpreterLanguage
-from sanctuary.text import PlainTextAdmin, isolated_column
+from sanctuary.admin_input import SafeInputAdmin
+from sanctuary.text import isolated_column
 
 
 class DropInSeriesForm(forms.ModelForm):
@@ -45,7 +46,7 @@ class DropInSeriesForm(forms.ModelForm):
 
 
 @admin.register(DropInSeries)
-class DropInSeriesAdmin(PlainTextAdmin, TranslationAdmin):
+class DropInSeriesAdmin(SafeInputAdmin, TranslationAdmin):
     form = DropInSeriesForm
     list_display = [
         "title",
@@ -101,7 +102,7 @@ class UpcomingFilter(admin.SimpleListFilter):
 
 
 @admin.register(DropInSession)
-class DropInSessionAdmin(PlainTextAdmin, admin.ModelAdmin):
+class DropInSessionAdmin(SafeInputAdmin, admin.ModelAdmin):
     list_display = [
         "starts_at",
         "venue",
@@ -246,7 +247,7 @@ class SessionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Booking)
-class BookingAdmin(PlainTextAdmin, admin.ModelAdmin):
+class BookingAdmin(SafeInputAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
         "first_name_isolated",

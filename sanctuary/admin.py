@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from sanctuary import audit, selectors, services
+from sanctuary.admin_input import SafeInputAdmin
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
-from sanctuary.text import PlainTextAdmin, isolated_column
+from sanctuary.text import isolated_column
 
 
 class UserCreationForm(forms.ModelForm):
@@ -28,7 +29,7 @@ class UserChangeForm(forms.ModelForm):
 
 
 @admin.register(User)
-class UserAdmin(PlainTextAdmin, DjangoUserAdmin):
+class UserAdmin(SafeInputAdmin, DjangoUserAdmin):
     """Team accounts. Permissions come only from the three roles; nobody sets another
     person's password, and only a superuser can see or change a superuser or an email."""
 
@@ -148,7 +149,7 @@ class UserAdmin(PlainTextAdmin, DjangoUserAdmin):
         )
 
 
-class ReadOnlyAdmin(PlainTextAdmin, admin.ModelAdmin):
+class ReadOnlyAdmin(SafeInputAdmin, admin.ModelAdmin):
     """Rows that only services write: the admin shows them and never changes them."""
 
     def has_add_permission(self, request):

@@ -102,15 +102,3 @@ def isolated_column(model, field_name: str, *, multiline: bool = False):
 
     column.__name__ = f"{field_name}_isolated"
     return column
-
-
-class PlainTextAdmin:
-    """For a ModelAdmin: every plain text box the model's fields give (not emails, links,
-    numbers or choices) cleans what staff type or paste, as `PlainTextField` does."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if type(formfield) is forms.CharField:
-            # The same field with one more step before its own: nothing else about it changes.
-            formfield.__class__ = PlainTextField
-        return formfield
