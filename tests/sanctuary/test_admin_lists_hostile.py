@@ -118,3 +118,15 @@ def test_a_list_query_that_cannot_be_read_says_so_with_a_400(client, programme_s
 
     assert response.status_code == 400
     assert "We could not read that" in response.content.decode()
+
+
+def test_an_action_on_a_row_that_is_not_an_id_says_so_with_a_400(client, programme_staff):
+    client.force_login(programme_staff)
+
+    response = client.post(
+        reverse("admin:dropins_booking_changelist"),
+        {"action": "cancel_bookings", ACTION_CHECKBOX_NAME: ["1", "abc"]},
+    )
+
+    assert response.status_code == 400
+    assert "We could not read that" in response.content.decode()
