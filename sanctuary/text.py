@@ -2,7 +2,7 @@
 
 What comes in is cleaned once (`text_clean`): control characters and the invisible characters
 that reorder or hide text are dropped, and the rest is normalised, so that "Ali\u202egnp.exe" is
-kept as "Aligpn.exe" and a NUL never reaches the database. What goes out is isolated (`isolate`
+kept as "Alignp.exe" and a NUL never reaches the database. What goes out is isolated (`isolate`
 for plain text, `<bdi>` in HTML), so that a name written right to left cannot turn the sentence
 around it.
 """
@@ -97,7 +97,7 @@ def isolated_column(model, field_name: str, *, multiline: bool = False):
     field = model._meta.get_field(field_name)
 
     @display(description=field.verbose_name, ordering=field_name)
-    def column(admin, obj):
+    def column(model_admin, obj):
         return isolate_html(getattr(obj, field_name), multiline=multiline) or "–"
 
     column.__name__ = f"{field_name}_isolated"

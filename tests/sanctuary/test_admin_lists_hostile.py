@@ -65,11 +65,16 @@ def queries(model_admin):
     )
 
 
+@pytest.fixture
+def superuser(db):
+    user = UserFactory(is_superuser=True, is_staff=True)
+    user.save()  # with its password, so that the session it signs in with stays valid
+    return user
+
+
 @pytest.fixture(params=["programme staff", "superuser"])
-def team_member(request, programme_staff):
-    if request.param == "superuser":
-        return UserFactory(is_superuser=True, is_staff=True)
-    return programme_staff
+def team_member(request, programme_staff, superuser):
+    return superuser if request.param == "superuser" else programme_staff
 
 
 @pytest.mark.parametrize("model_admin", ADMINS, ids=str)
@@ -84,16 +89,18 @@ def test_an_admin_list_never_answers_a_query_string_with_a_server_error(
     @given(query=queries(model_admin))
     def check(query):
         response = client.get(url, query)
-        assert response.status_code < 500, query
+        assert response.status_code in (200, 400, 403), query
 
     check()
 
 
 @pytest.mark.parametrize("model_admin", ADMINS, ids=str)
-def test_an_admin_action_on_rows_that_are_not_ids_is_never_a_server_error(client, model_admin):
+def test_an_admin_action_on_rows_that_are_not_ids_is_never_a_server_error(
+    client, superuser, model_admin
+):
     opts = model_admin.model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(superuser)
     names = ["delete_selected", *(getattr(a, "__name__", a) for a in model_admin.actions or [])]
 
     for action in names:
