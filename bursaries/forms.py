@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from django import forms
@@ -27,6 +28,7 @@ MODEL_TO_FORM_FIELD = {
 }
 STATEMENT_MAX = 3000
 SUBMISSION_KEY_MAX = 64
+SUBMISSION_KEY = re.compile(rf"[A-Za-z0-9_-]{{1,{SUBMISSION_KEY_MAX}}}")
 OWN_WORDS_MAX = 500
 
 
@@ -287,7 +289,9 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         """The one-time key as sent, before the rest of the form is checked (None if missing
         or not one of ours)."""
         key = self.data.get("submission_key", "")
-        return key if isinstance(key, str) and 0 < len(key) <= SUBMISSION_KEY_MAX else None
+        # Looked up before the form is checked, so only what token_new could have made: a NUL
+        # or any other odd character never reaches the database.
+        return key if isinstance(key, str) and SUBMISSION_KEY.fullmatch(key) else None
 
 
 # The admin's forms ------------------------------------------------------------------------------

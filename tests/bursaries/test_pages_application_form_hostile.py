@@ -80,3 +80,12 @@ def test_a_nul_in_a_statement_is_dropped_not_refused(client, settings, fund, opp
     client.post(apply_url(fund), form_data(opportunity, statement="On a stage\x00 again."))
 
     assert Application.objects.get().statement == "On a stage again."
+
+
+def test_a_one_time_key_with_a_nul_is_not_looked_up_and_not_a_server_error(
+    client, fund, opportunity
+):
+    response = client.post(apply_url(fund), form_data(opportunity, submission_key="k\x00"))
+
+    assert response.status_code == 200
+    assert not Application.objects.exists()
