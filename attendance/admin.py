@@ -12,6 +12,8 @@ from attendance import services
 from attendance.models import Attendance, CheckIn
 from dropins.admin import SessionFilter
 from sanctuary.admin import ReadOnlyAdmin
+from sanctuary.admin_input import SafeInputAdmin
+from sanctuary.text import isolated_column
 
 
 class AttendanceForm(forms.ModelForm):
@@ -21,7 +23,7 @@ class AttendanceForm(forms.ModelForm):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(SafeInputAdmin, admin.ModelAdmin):
     """The numbers of each closed register. Staff correct them here; every correction is in
     the audit trail."""
 
@@ -81,7 +83,7 @@ class CheckInAdmin(ReadOnlyAdmin):
         "arrived_at",
         "session",
         "booking",
-        "first_name",
+        "first_name_isolated",
         "adults",
         "children",
         "recorded_by",
@@ -91,4 +93,6 @@ class CheckInAdmin(ReadOnlyAdmin):
     list_select_related = ["session__series", "booking", "recorded_by"]
     search_fields = ["=booking__reference"]
     ordering = ["-arrived_at"]
-    exclude = ["client_id"]
+    exclude = ["client_id", "first_name"]
+    readonly_fields = ["first_name_isolated"]
+    first_name_isolated = isolated_column(CheckIn, "first_name")

@@ -24,6 +24,7 @@ from sanctuary.audit import values
 from sanctuary.locks import lock_row
 from sanctuary.models import User
 from sanctuary.services import audit_record
+from sanctuary.text import text_clean
 
 # How far before a session a tablet's clock may say a tap happened; anything earlier is a clock
 # that is wrong, and the tap is recorded as happening now.
@@ -156,7 +157,7 @@ def register_apply(
         happened_at=happened_at,
         recorded_at=now,
         recorded_by=actor,
-        station=station.replace("\x00", "")[:40],
+        station=text_clean(station).strip()[:40],
         outcome=RegisterAction.Outcome.APPLIED,
     )
     refusal = ""
@@ -220,7 +221,7 @@ def _walk_in(action: RegisterAction, tap: RegisterTap) -> str:
         booking=None,
         adults=tap.adults,
         children=tap.children,
-        first_name=tap.first_name.replace("\x00", "").strip()[:60],
+        first_name=text_clean(tap.first_name).strip()[:60],
     )
     action.detail = {"adults": tap.adults, "children": tap.children}
     return ""

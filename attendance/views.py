@@ -27,6 +27,7 @@ from attendance.models import RegisterAction
 from attendance.services import RegisterTap, TapResult
 from dropins.models import LONDON
 from dropins.views import not_indexed
+from sanctuary.text import isolate
 
 
 def _wants_json(request) -> bool:
@@ -188,7 +189,7 @@ def tap_message(result: TapResult, one: RegisterTap) -> str:
         return _("That check-in was already undone.")
     if result.outcome == RegisterAction.Outcome.ALREADY:
         return _("%(name)s: already checked in at %(time)s by %(volunteer)s.") % {
-            "name": check_in.booking.first_name if check_in.booking_id else _("Walk-in"),
+            "name": isolate(check_in.booking.first_name) if check_in.booking_id else _("Walk-in"),
             "time": date_format(timezone.localtime(check_in.arrived_at, LONDON), "H:i"),
             "volunteer": volunteer_name(check_in.recorded_by),
         }
@@ -205,12 +206,15 @@ def tap_message(result: TapResult, one: RegisterTap) -> str:
         ) % {"count": people}
     return ngettext(
         "%(name)s: %(count)s person checked in.", "%(name)s: %(count)s people checked in.", people
-    ) % {"name": check_in.booking.first_name if check_in.booking_id else "", "count": people}
+    ) % {
+        "name": isolate(check_in.booking.first_name) if check_in.booking_id else "",
+        "count": people,
+    }
 
 
 def volunteer_name(user) -> str:
     """How volunteers see who tapped: a first name only, never part of an email address."""
-    return (user.first_name if user else "") or _("a team member")
+    return isolate(user.first_name if user else "") or _("a team member")
 
 
 @json_methods("POST")

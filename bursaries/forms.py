@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from django import forms
@@ -18,6 +19,7 @@ from bursaries.models import (
 )
 from sanctuary.codes import token_new
 from sanctuary.forms import HoneypotMixin, PlainLabels
+from sanctuary.text import PlainTextField
 
 # The model's consent times are the form's tick boxes.
 MODEL_TO_FORM_FIELD = {
@@ -26,6 +28,7 @@ MODEL_TO_FORM_FIELD = {
 }
 STATEMENT_MAX = 3000
 SUBMISSION_KEY_MAX = 64
+SUBMISSION_KEY = re.compile(rf"[A-Za-z0-9_-]{{1,{SUBMISSION_KEY_MAX}}}")
 OWN_WORDS_MAX = 500
 
 
@@ -112,7 +115,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
     """The application on one short page. Field names match the model's, so that errors the
     model finds land on the right field."""
 
-    name = forms.CharField(
+    name = PlainTextField(
         label=_("What should we call you?"),
         help_text=_("A first name or a nickname is fine."),
         max_length=100,
@@ -153,7 +156,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
             "invalid_choice": _("Choose one of the things on the list."),
         },
     )
-    own_words = forms.CharField(
+    own_words = PlainTextField(
         label=_("Something else? Tell us what, in your own words"),
         help_text=_("Only if you chose “Something else”."),
         required=False,
@@ -173,7 +176,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         min_value=Decimal("1"),
         max_value=Decimal("10000"),
     )
-    statement = forms.CharField(
+    statement = PlainTextField(
         label=_("What would taking part mean to you?"),
         help_text=_("A few sentences, in any language."),
         max_length=STATEMENT_MAX,
@@ -186,7 +189,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         empty_label=_("None, or not on this list"),
         error_messages={"invalid_choice": _("Choose one of the organisations on the list.")},
     )
-    referrer_name = forms.CharField(
+    referrer_name = PlainTextField(
         label=_("Name of the person who referred you"),
         max_length=100,
         required=False,
@@ -286,7 +289,9 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
         """The one-time key as sent, before the rest of the form is checked (None if missing
         or not one of ours)."""
         key = self.data.get("submission_key", "")
-        return key if isinstance(key, str) and 0 < len(key) <= SUBMISSION_KEY_MAX else None
+        # Looked up before the form is checked, so only what token_new could have made: a NUL
+        # or any other odd character never reaches the database.
+        return key if isinstance(key, str) and SUBMISSION_KEY.fullmatch(key) else None
 
 
 # The admin's forms ------------------------------------------------------------------------------
@@ -340,7 +345,7 @@ class ReviewForm(forms.Form):
         choices=Review.Recommendation.choices,
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(
+    comment = PlainTextField(
         label=_("Comment for the team"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
@@ -350,7 +355,7 @@ class ReviewForm(forms.Form):
 
 class DecisionForm(ServiceErrorsMixin, forms.Form):
     amount_awarded = PoundsField(label=_("Amount to award (£)"), min_value=Decimal("0.01"))
-    message = forms.CharField(
+    message = PlainTextField(
         label=_("Message to the applicant"),
         widget=forms.Textarea(attrs={"rows": 8, "cols": 70, "dir": "auto"}),
         help_text=_("They see it on their private page and in the message we send them."),

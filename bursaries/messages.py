@@ -11,6 +11,7 @@ from bursaries.selectors import message_key_prefix
 from sanctuary.models import OutgoingMessage
 from sanctuary.outbox import MessageNotNeeded, context_builder
 from sanctuary.services import message_queue
+from sanctuary.text import isolate
 
 
 def application_message_queue(
@@ -72,7 +73,7 @@ def _words_context(context: dict) -> dict:
 
 def _message_values(*, application: Application, words: str) -> dict:
     return {
-        "name": application.name,
+        "name": isolate(application.name),
         "reference": application.reference,
         "fund": application.fund.name,
         "status": application.status,

@@ -17,6 +17,8 @@ from modeltranslation.admin import TranslationAdmin
 from dropins import rules, selectors, services
 from dropins.forms import SessionCancelForm
 from dropins.models import Booking, DropInSeries, DropInSession, InterpreterLanguage
+from sanctuary.admin_input import SafeInputAdmin
+from sanctuary.text import isolated_column
 
 
 class DropInSeriesForm(forms.ModelForm):
@@ -44,7 +46,7 @@ class DropInSeriesForm(forms.ModelForm):
 
 
 @admin.register(DropInSeries)
-class DropInSeriesAdmin(TranslationAdmin):
+class DropInSeriesAdmin(SafeInputAdmin, TranslationAdmin):
     form = DropInSeriesForm
     list_display = [
         "title",
@@ -104,7 +106,7 @@ class UpcomingFilter(admin.SimpleListFilter):
 
 
 @admin.register(DropInSession)
-class DropInSessionAdmin(admin.ModelAdmin):
+class DropInSessionAdmin(SafeInputAdmin, admin.ModelAdmin):
     list_display = [
         "starts_at",
         "venue",
@@ -288,10 +290,10 @@ class SessionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(SafeInputAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
-        "first_name",
+        "first_name_isolated",
         "session",
         "adults",
         "children",
@@ -308,14 +310,14 @@ class BookingAdmin(admin.ModelAdmin):
     readonly_fields = [
         "session",
         "reference",
-        "first_name",
+        "first_name_isolated",
         "adults",
         "children",
         "email",
         "phone",
         "language",
         "interpreter_language",
-        "access_needs",
+        "access_needs_isolated",
         "status",
         "created_at",
         "confirmed_at",
@@ -324,7 +326,9 @@ class BookingAdmin(admin.ModelAdmin):
         "reminder_queued_at",
         "anonymised_at",
     ]
-    exclude = ["token"]
+    exclude = ["token", "first_name", "access_needs"]
+    first_name_isolated = isolated_column(Booking, "first_name")
+    access_needs_isolated = isolated_column(Booking, "access_needs", multiline=True)
 
     def get_queryset(self, request):
         return selectors.bookings_with_repeated_contact()

@@ -8,6 +8,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from dropins.models import MAX_PARTY, DropInSeries, DropInSession
 from sanctuary.forms import HoneypotMixin, PlainLabels
+from sanctuary.text import PlainTextField
 
 PEOPLE_CHOICES = [(number, str(number)) for number in range(MAX_PARTY + 1)]
 
@@ -41,7 +42,7 @@ class BookingForm(HoneypotMixin, PlainLabels, PartyFields):
     # is one booking (see dropins.services.booking_create).
     submission_key = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
-    first_name = forms.CharField(
+    first_name = PlainTextField(
         label=_("Your first name or a nickname"),
         max_length=60,
         help_text=_("So that we can welcome you."),
@@ -67,7 +68,7 @@ class BookingForm(HoneypotMixin, PlainLabels, PartyFields):
     interpreter_language = forms.ChoiceField(
         label=_("Would you like an interpreter?"), required=False
     )
-    access_needs = forms.CharField(
+    access_needs = PlainTextField(
         label=_("Anything that would make your visit easier? (if you like)"),
         help_text=_("For example: step-free access, a quiet space, a high chair."),
         required=False,
@@ -115,7 +116,7 @@ class SessionCancelForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Reason people are told"), choices=DropInSession.CancelReason.choices
     )
-    note = forms.CharField(
+    note = PlainTextField(
         label=_("Note for the team"),
         required=False,
         max_length=300,

@@ -15,6 +15,7 @@ from dropins.models import LONDON, Booking
 from sanctuary.models import OutgoingMessage
 from sanctuary.outbox import MessageNotNeeded, context_builder
 from sanctuary.services import message_queue
+from sanctuary.text import isolate
 
 TEMPLATES = (
     "dropin_booking_confirmed",
@@ -40,7 +41,7 @@ def _booking_context(context: dict) -> dict:
     manage_path = reverse("dropins:manage", kwargs={"token": booking.token})
     return {
         "booking": booking,
-        "first_name": booking.first_name,
+        "first_name": isolate(booking.first_name),
         "reference": booking.reference,
         "title": session.series.title,
         "starts_at": timezone.localtime(session.starts_at, LONDON),

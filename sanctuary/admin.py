@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from sanctuary import audit, selectors, services
+from sanctuary.admin_input import SafeInputAdmin
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
+from sanctuary.text import isolated_column
 
 
 class UserCreationForm(forms.ModelForm):
@@ -27,17 +29,26 @@ class UserChangeForm(forms.ModelForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeInputAdmin, DjangoUserAdmin):
     """Team accounts. Permissions come only from the three roles; nobody sets another
     person's password, and only a superuser can see or change a superuser or an email."""
 
     form = UserChangeForm
     add_form = UserCreationForm
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "role_names", "is_active", "last_login"]
+    list_display = [
+        "email",
+        "first_name_isolated",
+        "last_name_isolated",
+        "role_names",
+        "is_active",
+        "last_login",
+    ]
     list_filter = ["groups", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
     filter_horizontal = []
+    first_name_isolated = isolated_column(User, "first_name")
+    last_name_isolated = isolated_column(User, "last_name")
     actions = ["send_set_password_link", "reset_two_factor"]
     add_fieldsets = [
         (
@@ -156,7 +167,7 @@ class UserAdmin(DjangoUserAdmin):
         )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(SafeInputAdmin, admin.ModelAdmin):
     """Rows that only services write: the admin shows them and never changes them."""
 
     def has_add_permission(self, request):

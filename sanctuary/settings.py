@@ -148,7 +148,7 @@ else:
     # Rate limits need a real cache; in-process memory is real enough for one dev server.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "sanctuary.sessions"
 
 # Sign-in ---------------------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ admin.site.site_url = "/"
 # which is rate limited and asks for the second factor.
 admin.site.login = secure_admin_login(admin.site.login)
 
+handler400 = views.bad_request
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.health, name="health"),

@@ -89,6 +89,12 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+def bad_request(request, exception=None):
+    """An address or a form we cannot read (a filter for a list that does not exist, a
+    character that cannot be kept): a 400 that says so, with the usual navigation."""
+    return render(request, "400.html", status=400)
+
+
 ROBOTS = """User-agent: *
 Disallow: /*/accounts/
 Disallow: /*/admin/

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from sanctuary.admin_input import SafeInputAdmin
 from venues import services
 from venues.models import Venue
 
 
 @admin.register(Venue)
-class VenueAdmin(TranslationAdmin):
+class VenueAdmin(SafeInputAdmin, TranslationAdmin):
     list_display = ["name", "postcode", "is_active", "position"]
     list_editable = ["is_active", "position"]
     prepopulated_fields = {"slug": ["name_en"]}

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from bursaries import exports, rules, selectors, services, staff_views
 from bursaries.admin.display import audit_label, money_or_dash, their_words
 from bursaries.models import Application
+from sanctuary.admin_input import SafeInputAdmin
 
 
 class ReviewableFilter(admin.SimpleListFilter):
@@ -53,7 +54,7 @@ class MessagesFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(SafeInputAdmin, admin.ModelAdmin):
     change_form_template = "admin/bursaries/application/change_form.html"
     change_list_template = "admin/bursaries/application/change_list.html"
     list_display = [

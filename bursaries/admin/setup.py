@@ -9,10 +9,11 @@ from modeltranslation.admin import TranslationAdmin
 from bursaries import selectors, services
 from bursaries.admin.display import money_or_dash
 from bursaries.models import DecisionTemplate, Fund, Opportunity, PartnerOrganisation
+from sanctuary.admin_input import SafeInputAdmin
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(admin.ModelAdmin):
+class PartnerOrganisationAdmin(SafeInputAdmin, admin.ModelAdmin):
     list_display = ["name", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
@@ -38,7 +39,7 @@ class FundForm(forms.ModelForm):
 
 
 @admin.register(Fund)
-class FundAdmin(TranslationAdmin):
+class FundAdmin(SafeInputAdmin, TranslationAdmin):
     form = FundForm
     list_display = [
         "name",
@@ -100,7 +101,7 @@ class FundAdmin(TranslationAdmin):
 
 
 @admin.register(Opportunity)
-class OpportunityAdmin(TranslationAdmin):
+class OpportunityAdmin(SafeInputAdmin, TranslationAdmin):
     list_display = ["title", "kind", "venue", "starts_on", "ends_on", "is_active"]
     list_filter = ["kind", "venue", "is_active"]
     list_select_related = ["venue"]
@@ -114,7 +115,7 @@ class OpportunityAdmin(TranslationAdmin):
 
 
 @admin.register(DecisionTemplate)
-class DecisionTemplateAdmin(TranslationAdmin):
+class DecisionTemplateAdmin(SafeInputAdmin, TranslationAdmin):
     list_display = ["name", "outcome", "position", "is_active"]
     list_filter = ["outcome", "is_active"]
 

@@ -17,6 +17,7 @@ from sanctuary.rules import must_use_two_factor
 from sanctuary.services.audit import audit_record
 from sanctuary.services.messages import message_queue
 from sanctuary.services.two_factor import user_two_factor_requirement_start
+from sanctuary.text import isolate
 
 # A team member's name and address are recorded as changed, never with their values.
 PERSONAL_FIELDS = ("first_name", "last_name", "email")
@@ -172,7 +173,7 @@ def _set_password_context(context: dict) -> dict:
         },
     )
     return {
-        "name": user.first_name,
+        "name": isolate(user.first_name),
         "set_password_url": settings.SITE_URL + path,
         "valid_days": settings.PASSWORD_RESET_TIMEOUT // 86400,
     }

@@ -147,7 +147,7 @@ def test_a_second_tablet_is_told_who_checked_the_family_in_and_when(session, vol
 
     message = tap_message(second, RegisterTap(client_id=uuid.uuid4(), kind="check_in"))
     local = timezone.localtime(at).strftime("%H:%M")
-    assert message == f"Amal: already checked in at {local} by Vik."
+    assert message == f"\u2068Amal\u2069: already checked in at {local} by \u2068Vik\u2069."
 
 
 def test_undo_voids_the_check_in_and_keeps_it(session, volunteer):

@@ -25,7 +25,7 @@ def test_a_form_tap_checks_in_and_sending_it_again_changes_nothing(
     first = client.post(url("tap", door_session), form, follow=True)
     client.post(url("tap", door_session), form)
 
-    assert "Amal: 3 people checked in." in first.content.decode()
+    assert "\u2068Amal\u2069: 3 people checked in." in first.content.decode()
     assert CheckIn.objects.filter(booking=family).count() == 1
 
 

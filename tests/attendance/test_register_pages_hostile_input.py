@@ -195,7 +195,7 @@ def test_a_hostile_form_is_answered_with_a_message_on_the_register(
     assert not CheckIn.objects.exists()
 
 
-def test_a_walk_in_named_in_junk_is_added_without_its_nul_bytes(client, door_session, volunteer):
+def test_a_walk_in_named_in_junk_is_added_without_hidden_chars(client, door_session, volunteer):
     client.force_login(volunteer)
     client.raise_request_exception = True
     form = {"walk_in": "1", "adults": "1", "children": "0", "first_name": "\u202e\x00\ufdd0" * 50}
@@ -203,7 +203,7 @@ def test_a_walk_in_named_in_junk_is_added_without_its_nul_bytes(client, door_ses
     response = client.post(url("tap", door_session), {"form_key": str(uuid.uuid4()), **form})
 
     assert response.status_code == 302
-    assert CheckIn.objects.get().first_name == "\u202e\ufdd0" * 30
+    assert CheckIn.objects.get().first_name == "\ufdd0" * 30
 
 
 def test_a_refusal_is_in_the_volunteers_language(client, door_session, volunteer):

@@ -157,13 +157,14 @@ def expect_boxes(page, selectors: dict[str, str], condition: str, *, timeout: fl
         f" return {condition}; }}"
     )
     try:
-        page.wait_for_function(script, arg=selectors, timeout=timeout)
+        # Polled on a timer, not on animation frames, which a busy machine may hold back.
+        page.wait_for_function(script, arg=selectors, timeout=timeout, polling=100)
     except PlaywrightTimeoutError:
         last = page.evaluate(
             "selectors => Object.fromEntries(Object.entries(selectors).map(([name, selector]) =>"
             " [name, [...document.querySelectorAll(selector)].map(element => {"
             "  const r = element.getBoundingClientRect();"
-            "  return [Math.round(r.width), Math.round(r.height)]; })]))",
+            "  return [r.width, r.height]; })]))",
             selectors,
         )
         raise AssertionError(

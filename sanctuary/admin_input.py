@@ -1,0 +1,66 @@
+"""What every admin page does with what staff send it: text they type is cleaned, and an
+address or a form the admin cannot read is a 400 with a plain message, never a server error."""
+
+from django import forms
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, ValidationError
+
+from sanctuary.text import PlainTextField
+
+# The years a date in the list's date filter can have (Python's dates stop at 9999).
+YEARS = range(1, 10_000)
+
+
+class UnreadableListQuery(BadRequest):
+    """A list's filters, search or order that cannot be read: answered with a 400."""
+
+
+class SafeInputAdmin:
+    """For every ModelAdmin of ours."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # Plain text boxes only (not emails, links, numbers or choices): the same field with one
+        # more step before its own, so that what staff type or paste is kept clean.
+        if type(formfield) is forms.CharField:
+            formfield.__class__ = PlainTextField
+        return formfield
+
+    def get_changelist_instance(self, request):
+        problem = list_query_problem(request.GET, date_field=self.date_hierarchy)
+        if problem:
+            raise UnreadableListQuery(problem)
+        try:
+            return super().get_changelist_instance(request)
+        except IncorrectLookupParameters as error:
+            # Django would send the whole list back without a word: say what went wrong.
+            raise UnreadableListQuery(str(error)) from error
+
+    def response_action(self, request, queryset):
+        for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+            try:
+                self.model._meta.pk.to_python(value)
+            except ValidationError as error:
+                raise UnreadableListQuery(f"no row {value!r}") from error
+        return super().response_action(request, queryset)
+
+
+def list_query_problem(query, *, date_field: str | None) -> str:
+    """Why a list's query string cannot be used, or "" if it can."""
+    for key, values in query.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            return "a NUL character"
+    if date_field:
+        for part in ("year", "month", "day"):
+            value = query.get(f"{date_field}__{part}")
+            if value is None:
+                continue
+            if (
+                not value.isascii()
+                or not value.isdigit()
+                or len(value) > 4
+                or int(value) not in YEARS
+            ):
+                return f"{part} {value!r}"
+    return ""
