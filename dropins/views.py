@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,6 +18,9 @@ from sanctuary.ratelimit import rate_limit_hit
 
 # Where the confirmation page finds what was just booked, in the visitor's own session.
 BOOKED = "dropins:booked"
+TOO_MANY_BOOKINGS = gettext_lazy(
+    "We have had too many tries from here in a short time. Wait a few minutes, then try again."
+)
 
 
 def not_indexed(response):
@@ -45,6 +49,7 @@ def session_detail(request, pk):
     form = None
     if bookable:
         form = BookingForm(request.POST or None, series=session.series)
+    status = 200
     if request.method == "POST" and form is not None and form.is_valid():
         if rate_limit_hit(
             request,
@@ -52,10 +57,13 @@ def session_detail(request, pk):
             limit=settings.DROPIN_BOOKINGS_PER_HOUR,
             period=60 * 60,
         ):
-            return render(request, "429.html", status=429)
-        response = _book(request, session, form)
-        if response is not None:
-            return response
+            # The form again, as typed, to send once the wait is over.
+            form.add_error(None, TOO_MANY_BOOKINGS)
+            status = 429
+        else:
+            response = _book(request, session, form)
+            if response is not None:
+                return response
     return render(
         request,
         "dropins/session_detail.html",
@@ -66,6 +74,7 @@ def session_detail(request, pk):
             "keep_days": settings.DROPIN_KEEP_DAYS,
             "waitlist_rule": rules.waitlist_rule_words(),
         },
+        status=status,
     )
 
 

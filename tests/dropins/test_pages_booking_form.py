@@ -110,3 +110,6 @@ def test_too_many_bookings_from_one_client_are_refused(client, session, settings
 
     assert response.status_code == 429
     assert Booking.objects.count() == 3
+    page = response.content.decode()
+    assert "too many tries from here" in page
+    assert 'value="One too many"' in page  # nothing typed is lost
