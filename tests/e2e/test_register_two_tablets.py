@@ -68,7 +68,8 @@ def test_a_tablet_that_has_not_heard_yet_is_told_who_checked_the_family_in(
 
     at = timezone.localtime(first.arrived_at, LONDON).strftime("%H:%M")
     expect(tablet_b.locator("#register-notices")).to_contain_text(
-        f"Oksana: already checked in at {at} by Priya."
+        # Names come isolated (FSI … PDI), so no name can reorder the sentence around it.
+        f"\u2068Oksana\u2069: already checked in at {at} by \u2068Priya\u2069."
     )
     assert live_check_ins(oksana) == [first]
     assert CheckIn.objects.filter(booking=oksana).count() == 1
