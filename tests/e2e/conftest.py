@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connections
 from django.utils import timezone
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import CHROMIUM
@@ -147,29 +146,27 @@ def phone_without_javascript(browser):
 def expect_boxes(page, selectors: dict[str, str], condition: str, *, timeout: float = 10_000):
     """Wait until `condition` holds: JavaScript over `box`, where box.NAME lists the on-screen
     boxes of the elements the CSS selector NAME names (box.undo[0].width). Layout is asserted
-    the way expect() asserts, retried while the page settles, never read once."""
+    the way expect() asserts, retried while the page settles, never read once.
+
+    Polled from here rather than with wait_for_function: a page with JavaScript turned off runs
+    no timers of its own, so a poll scheduled inside it never comes back."""
     script = (
-        "selectors => { const box = {};"
+        "selectors => { const box = {}; const seen = {};"
         " for (const [name, selector] of Object.entries(selectors)) {"
         "  const found = [...document.querySelectorAll(selector)];"
-        "  if (!found.length) return false;"
-        "  box[name] = found.map(element => element.getBoundingClientRect()); }"
-        f" return {condition}; }}"
+        "  box[name] = found.map(element => element.getBoundingClientRect());"
+        "  seen[name] = box[name].map(r => [r.width, r.height]);"
+        "  if (!found.length) return {ok: false, seen}; }"
+        f" return {{ok: Boolean({condition}), seen}}; }}"
     )
-    try:
-        # Polled on a timer, not on animation frames, which a busy machine may hold back.
-        page.wait_for_function(script, arg=selectors, timeout=timeout, polling=100)
-    except PlaywrightTimeoutError:
-        last = page.evaluate(
-            "selectors => Object.fromEntries(Object.entries(selectors).map(([name, selector]) =>"
-            " [name, [...document.querySelectorAll(selector)].map(element => {"
-            "  const r = element.getBoundingClientRect();"
-            "  return [r.width, r.height]; })]))",
-            selectors,
-        )
-        raise AssertionError(
-            f"never true: {condition}; last seen (width, height): {last}"
-        ) from None
+    last = None
+    for _ in range(max(1, int(timeout // 100))):
+        answer = page.evaluate(script, selectors)
+        if answer["ok"]:
+            return
+        last = answer["seen"]
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {condition}; last seen (width, height): {last}")
 
 
 @pytest.fixture
