@@ -17,6 +17,7 @@ from bursaries.models import (
     Opportunity,
     Review,
 )
+from partners import selectors as partner_selectors
 from sanctuary.codes import token_new
 from sanctuary.forms import HoneypotMixin, PlainLabels
 from sanctuary.text import PlainTextField
@@ -184,7 +185,7 @@ class ApplicationForm(ServiceErrorsMixin, PlainLabels, HoneypotMixin, forms.Form
     )
     referrer_organisation = forms.ModelChoiceField(
         label=_("Organisation that referred you"),
-        queryset=selectors.partner_list_active(),
+        queryset=partner_selectors.partner_list_active(),
         required=False,
         empty_label=_("None, or not on this list"),
         error_messages={"invalid_choice": _("Choose one of the organisations on the list.")},

@@ -28,7 +28,6 @@ from bursaries.models import (
     DecisionTemplate,
     Fund,
     Opportunity,
-    PartnerOrganisation,
     Review,
 )
 from sanctuary.models import AuditEvent, OutgoingMessage, User
@@ -76,10 +75,6 @@ def opportunity_list_open(*, today: date | None = None) -> QuerySet[Opportunity]
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
         .select_related("venue")
     )
-
-
-def partner_list_active() -> QuerySet[PartnerOrganisation]:
-    return PartnerOrganisation.objects.filter(is_active=True)
 
 
 def application_get_by_token(*, token: str) -> Application | None:

@@ -1,4 +1,4 @@
-"""The three roles, as Django groups, and what each may do.
+"""The team's roles, as Django groups, and what each may do.
 
 ROLE_PERMISSIONS is the one place that says it. A data migration creates the groups, and every
 `migrate` brings their permissions up to date (so an app that adds models adds them here).
@@ -13,6 +13,7 @@ class Role(TextChoices):
     PROGRAMME_STAFF = "Programme staff", _("Programme staff")
     BURSARY_REVIEWERS = "Bursary reviewers", _("Bursary reviewers")
     VOLUNTEERS = "Volunteers", _("Volunteers")
+    PARTNER_WORKERS = "Partner workers", _("Partner workers")
 
 
 # Roles whose work happens in the Django admin.
@@ -62,9 +63,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "bursaries.add_opportunity",
         "bursaries.change_opportunity",
         "bursaries.view_opportunity",
-        "bursaries.add_partnerorganisation",
-        "bursaries.change_partnerorganisation",
-        "bursaries.view_partnerorganisation",
+        "partners.add_partnerorganisation",
+        "partners.change_partnerorganisation",
+        "partners.view_partnerorganisation",
         "bursaries.add_decisiontemplate",
         "bursaries.change_decisiontemplate",
         "bursaries.view_decisiontemplate",
@@ -78,13 +79,16 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "venues.view_venue",
         "bursaries.view_fund",
         "bursaries.view_opportunity",
-        "bursaries.view_partnerorganisation",
+        "partners.view_partnerorganisation",
         "bursaries.view_application",
         "bursaries.add_review",
         "bursaries.view_review",
     ),
     # Volunteers never use the admin: only the register at the door.
     Role.VOLUNTEERS: ("attendance.take_attendance",),
+    # Partner workers never use the admin: only the portal, for their own organisation
+    # (partners.rules.organisation_of says which).
+    Role.PARTNER_WORKERS: ("partners.use_portal",),
 }
 
 

@@ -72,9 +72,12 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "sanctuary",
     "venues",
+    "partners",
     "dropins",
-    "attendance",
     "bursaries",
+    "events",
+    "attendance",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -297,27 +300,8 @@ if not 0 < _limits[0] < _limits[1] < OUTBOX_SENDING_LEASE_SECONDS:  # a live sen
 # Who a finished message went to is forgotten after this many days (counts stay).
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
 
-# The weekly drop-in.
-# Sessions are made this many days ahead (booking for each opens as its series says).
-DROPIN_GENERATE_DAYS = env.int("DROPIN_GENERATE_DAYS", default=84)
-# The reminder goes this many hours before a session starts.
-DROPIN_REMINDER_HOURS_BEFORE = env.int("DROPIN_REMINDER_HOURS_BEFORE", default=24)
-DROPIN_REMINDER_BATCH = 500  # bookings reminded per scan; the next scan takes the rest
-# The waiting list goes strictly in order until this many hours before a session starts (places
-# are kept for the family at its head); from then on freed places go to whoever fits, earliest
-# first, so that none stays empty. Beat gives out places kept empty once this time comes.
-DROPIN_WAITLIST_STRICT_HOURS = env.int("DROPIN_WAITLIST_STRICT_HOURS", default=24)
-# Names, contacts and access needs are forgotten this many days after a session.
-DROPIN_KEEP_DAYS = env.int("DROPIN_KEEP_DAYS", default=30)
-# Bookings one client may send per hour (people book for others, but not dozens).
-DROPIN_BOOKINGS_PER_HOUR = env.int("DROPIN_BOOKINGS_PER_HOUR", default=10)
-# Bursary applications one client may send per hour (a partner charity may help several people
-# apply from one office). Only those sent count.
-BURSARY_APPLICATIONS_PER_HOUR = env.int("BURSARY_APPLICATIONS_PER_HOUR", default=20)
-# Bursary applications lose names, contact details and statements this long after the
-# decision, or after they were sent if never decided (a nightly beat task); amounts and
-# statuses stay for reports.
-BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
+# The programme's own settings (drop-ins, bursaries, partners, events), one module beside this.
+from sanctuary.programme_settings import *  # noqa: E402, F403
 
 # Celery ----------------------------------------------------------------------------------------
 

@@ -33,6 +33,9 @@ urlpatterns += i18n_patterns(
     path("bursaries/", include("bursaries.urls")),
     path("team/", views.team_home, name="team_home"),
     path("team/attendance/", include("attendance.urls")),
+    path("partners/", include("partners.urls")),
+    path("portal/", include("portal.urls")),
+    path("events/", include("events.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     # Team members do not manage their own email addresses: staff set them in the admin.
     re_path(r"^accounts/(email|confirm-email)/", views.not_here),

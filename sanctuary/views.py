@@ -31,9 +31,13 @@ def privacy(request):
 def team_home(request):
     """Where a team member lands after signing in: what their roles let them do.
 
-    Volunteers (who have no admin) go straight to today's drop-ins at their venues."""
+    Volunteers (who have no admin) go straight to today's drop-ins at their venues, partner
+    workers to their portal."""
     if request.user.has_perm("attendance.take_attendance") and not request.user.is_staff:
         return redirect("register:today")
+    # Partner workers (no admin either) go to their organisation's portal.
+    if request.user.has_perm("partners.use_portal") and not request.user.is_staff:
+        return redirect("portal:home")
     return render(
         request, "sanctuary/team_home.html", {"roles": selectors.user_roles(user=request.user)}
     )

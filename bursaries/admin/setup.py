@@ -1,4 +1,4 @@
-"""Setting up in the admin: partners, funds, opportunities and decision templates. Each save
+"""Setting up in the admin: funds, opportunities and decision templates. Each save
 goes through its service, which audits it."""
 
 from django import forms
@@ -8,22 +8,8 @@ from modeltranslation.admin import TranslationAdmin
 
 from bursaries import selectors, services
 from bursaries.admin.display import money_or_dash
-from bursaries.models import DecisionTemplate, Fund, Opportunity, PartnerOrganisation
+from bursaries.models import DecisionTemplate, Fund, Opportunity
 from sanctuary.admin_input import SafeInputAdmin
-
-
-@admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(SafeInputAdmin, admin.ModelAdmin):
-    list_display = ["name", "is_active"]
-    list_filter = ["is_active"]
-    search_fields = ["name"]
-
-    def save_model(self, request, obj, form, change):
-        services.partner_save(partner=obj, actor=request.user, changed=form.changed_data)
-
-    def has_delete_permission(self, request, obj=None):
-        # Applications point at partners: retire one by making it inactive.
-        return False
 
 
 class FundForm(forms.ModelForm):

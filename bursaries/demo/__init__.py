@@ -1,29 +1,27 @@
-"""Demo bursaries for `make run`: the partner organisations, an open and a closed fund, things to
-take part in at Stage Two and the Theatre Royal in every UI language, decision templates, and a
-few applications in different states. Safe to run again: it updates what is there. The words
-are in funds.py and letters.py beside this file."""
+"""Demo bursaries for `make run`: an open and a closed fund, things to take part in at Stage
+Two and the Theatre Royal in every UI language, decision templates, and a few applications in
+different states (their referrers come from partners/demo.py). Safe to run again: it updates
+what is there. The words are in funds.py and letters.py beside this file."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from bursaries import services
-from bursaries.demo.funds import CLOSED_FUND, OPEN_FUND, OPPORTUNITIES, PARTNERS
+from bursaries.demo.funds import CLOSED_FUND, OPEN_FUND, OPPORTUNITIES
 from bursaries.demo.letters import APPLICATIONS, TEMPLATES
 from bursaries.models import (
     DecisionTemplate,
     Fund,
     Opportunity,
-    PartnerOrganisation,
 )
+from partners.models import PartnerOrganisation
 from sanctuary.models import User
 from venues.models import Venue
 
 
 def demo_load() -> None:
     today = timezone.localdate()
-    for name in PARTNERS:
-        PartnerOrganisation.objects.update_or_create(name=name, defaults={"is_active": True})
     open_fund = _fund(OPEN_FUND, today)
     _fund(CLOSED_FUND, today)
     opportunities = [_opportunity(data, today) for data in OPPORTUNITIES]

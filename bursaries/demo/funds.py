@@ -4,14 +4,6 @@ from decimal import Decimal
 
 from bursaries.models import Opportunity
 
-PARTNERS = [
-    "The Bridge Plus+",
-    "New Routes",
-    "GYROS",
-    "Dereham Ukraine Aid Centre",
-    "Norwich City of Sanctuary",
-]
-
 OPEN_FUND = {
     "slug": "learning-and-participation-2026-27",
     "budget": Decimal("5000.00"),

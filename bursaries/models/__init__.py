@@ -14,7 +14,7 @@ from bursaries.models.applications import (
     Application,
 )
 from bursaries.models.reviews import Review
-from bursaries.models.setup import DecisionTemplate, Fund, Opportunity, PartnerOrganisation
+from bursaries.models.setup import DecisionTemplate, Fund, Opportunity
 
 __all__ = [
     "FINAL_STATUSES",
@@ -26,6 +26,5 @@ __all__ = [
     "DecisionTemplate",
     "Fund",
     "Opportunity",
-    "PartnerOrganisation",
     "Review",
 ]

@@ -69,7 +69,7 @@ class Application(models.Model):
     amount_requested = models.DecimalField(_("requested (£)"), **MONEY)
     statement = models.TextField(_("what it would mean to them"), blank=True)
     referrer_organisation = models.ForeignKey(
-        "bursaries.PartnerOrganisation",
+        "partners.PartnerOrganisation",
         verbose_name=_("referred by"),
         on_delete=models.PROTECT,
         null=True,

@@ -1,4 +1,4 @@
-"""Setting bursaries up: the partners who refer people, the funds, what they pay for, and the
+"""Setting bursaries up: the funds, what they pay for, and the
 words staff start from when they decide."""
 
 from datetime import date
@@ -12,23 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bursaries.models.applications import MONEY, Application
-
-
-class PartnerOrganisation(models.Model):
-    """A charity or group that refers people for bursaries."""
-
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Only active partners are offered on the form.")
-    )
-
-    class Meta:
-        verbose_name = _("partner organisation")
-        verbose_name_plural = _("partner organisations")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Fund(models.Model):

@@ -30,7 +30,6 @@ from bursaries.services.setup import (
     fund_budget_check,
     fund_save,
     opportunity_save,
-    partner_save,
 )
 
 __all__ = [
@@ -50,7 +49,6 @@ __all__ = [
     "fund_save",
     "months_before",
     "opportunity_save",
-    "partner_save",
     "review_declare_conflict",
     "review_open",
     "review_submit",

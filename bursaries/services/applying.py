@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bursaries import rules
 from bursaries.messages import application_message_queue
-from bursaries.models import Application, Fund, Opportunity, PartnerOrganisation
+from bursaries.models import Application, Fund, Opportunity
 from bursaries.selectors import application_by_submission_key
+from partners.models import PartnerOrganisation
 from sanctuary.codes import reference_new, token_new
 from sanctuary.services import audit_record
 

@@ -9,7 +9,7 @@ from sanctuary.services.accounts import (
     user_password_reset_send,
     user_save,
 )
-from sanctuary.services.audit import audit_record
+from sanctuary.services.audit import audit_record, audited_save
 from sanctuary.services.messages import (
     message_queue,
     message_retry,
@@ -22,6 +22,7 @@ from sanctuary.services.two_factor import (
 
 __all__ = [
     "audit_record",
+    "audited_save",
     "message_queue",
     "message_retry",
     "messages_forget",

@@ -11,8 +11,8 @@ from bursaries.models import (
     DecisionTemplate,
     Fund,
     Opportunity,
-    PartnerOrganisation,
 )
+from partners.models import PartnerOrganisation
 from tests.factories import VenueFactory
 
 

@@ -5,8 +5,9 @@ import pytest
 from django.core.management import call_command
 
 from bursaries import services
-from bursaries.models import Application, DecisionTemplate, Fund, Opportunity, PartnerOrganisation
+from bursaries.models import Application, DecisionTemplate, Fund, Opportunity
 from bursaries.selectors import fund_list_with_totals
+from partners.models import PartnerOrganisation
 from sanctuary.models import User
 
 pytestmark = pytest.mark.instants

@@ -38,7 +38,8 @@ def test_the_bursary_pages_weigh_less_than_30_kb_and_need_few_queries(submit, fu
 def test_the_form_needs_the_same_queries_however_many_opportunities(
     client, fund, opportunity, partner, django_assert_num_queries
 ):
-    from bursaries.models import Opportunity, PartnerOrganisation
+    from bursaries.models import Opportunity
+    from partners.models import PartnerOrganisation
 
     with django_assert_num_queries(3):
         client.get(apply_url(fund))

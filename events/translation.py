@@ -1,0 +1,12 @@
+"""Which public text staff translate in the admin (django-modeltranslation). Anything left
+empty falls back to English."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from events.models import Performance
+
+
+@register(Performance)
+class PerformanceTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+    fallback_undefined = {"description": ""}

@@ -1,0 +1,13 @@
+"""Every write about partner organisations and their workers."""
+
+from collections.abc import Iterable
+
+from partners.models import PartnerOrganisation
+from sanctuary.models import User
+from sanctuary.services import audited_save
+
+
+def partner_save(
+    *, partner: PartnerOrganisation, actor: User | None, changed: Iterable[str] = ()
+) -> PartnerOrganisation:
+    return audited_save(obj=partner, actor=actor, changed=changed, name="partner")

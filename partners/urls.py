@@ -1,0 +1,4 @@
+"""Public pages about the network's partners."""
+
+app_name = "partners"
+urlpatterns = []
