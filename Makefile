@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-instants install lint format translations messages lock check-deploy worker beat clean drill-outage
+.PHONY: run test test-instants install checks-install lint format translations messages lock check-deploy worker beat clean drill-outage
 
 run: install translations  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input
@@ -27,7 +27,7 @@ define pytest_run
 	exit $$status
 endef
 
-test: install translations lint  ## Install, lint and run the whole suite, the time-sensitive tests at every instant
+test: install checks-install translations lint  ## Install, lint and run the whole suite, the time-sensitive tests at every instant
 	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run > /dev/null
 	$(call pytest_run,$(PYTEST) --instants=$(INSTANTS))
 
@@ -35,6 +35,14 @@ test-instants: install translations  ## Only the time-sensitive tests, at the de
 	$(call pytest_run,$(PYTEST) -m instants --instants=$(INSTANTS))
 
 install: $(STAMP)
+
+# What the browser tests take from the npm registry (axe-core); `make run` does not need it.
+NODE_STAMP := node_modules/.installed-stamp
+checks-install: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

@@ -6,6 +6,7 @@ import shutil
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,6 +30,9 @@ from tests.own_redis import free_port, own_broker, own_redis  # noqa: F401 (fixt
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# axe-core from the npm registry (package.json; `make test` runs npm ci): the browser tests'
+# accessibility check.
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 LONDON = ZoneInfo("Europe/London")
 # Every test starts at this instant (a plain Tuesday morning) unless --instant says otherwise,
 # so no test depends on the day it happens to be run.
@@ -95,6 +99,7 @@ def _available() -> dict[str, bool]:
         **settings.TEST_SERVICES,
         "browser": os.path.exists(CHROMIUM),
         "gettext": shutil.which("xgettext") is not None,
+        "axe": AXE.exists(),
     }
 
 
@@ -102,7 +107,8 @@ def pytest_sessionstart(session):
     missing = [name for name, ok in _available().items() if not ok]
     if CI and missing:
         pytest.exit(
-            f"CI needs PostgreSQL, Redis, Chromium and gettext; missing: {', '.join(missing)}",
+            "CI needs PostgreSQL, Redis, Chromium, gettext and axe-core; missing: "
+            f"{', '.join(missing)}",
             returncode=1,
         )
 
@@ -138,6 +144,7 @@ def pytest_collection_modifyitems(config, items):
         "redis": "Redis is not answering (set REDIS_URL or start it)",
         "browser": f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
         "gettext": "GNU gettext is not installed (apt-get install gettext)",
+        "axe": "axe-core is not installed (npm ci)",
     }
     for item in items:
         for name, reason in reasons.items():
