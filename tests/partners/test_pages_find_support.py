@@ -1,9 +1,11 @@
 """The public "Find support" page: listed partners by stream, in every language."""
 
+import io
 import re
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -182,3 +184,17 @@ def test_an_unknown_stream_saved_some_other_way_is_simply_not_shown(client, make
     html = page(client).content.decode()
     assert "astrology" not in html
     assert "Odd one" in stream_section(html, "advice")
+
+
+def test_the_page_weighs_less_than_30_kb_compressed_with_the_demo_partners(db, demo):
+    demo()
+    output = io.StringIO()
+    call_command("measure_pages", "/en/partners/", "/ar/partners/", "/ps/partners/", stdout=output)
+    header, *rows = output.getvalue().splitlines()
+    columns = header.split()[1:]
+    assert len(rows) == 3
+    for row in rows:
+        sizes = dict(zip(columns, map(int, row.split()[1:]), strict=True))
+        assert sizes["html"] > 5_000  # the eight partners are there
+        assert 0 < sizes["gzip"] < 30 * 1024
+        assert sizes["queries"] == 1
