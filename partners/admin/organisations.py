@@ -4,6 +4,7 @@ goes through its service, which audits it."""
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -58,6 +59,16 @@ class PartnerOrganisationAdmin(SafeInputAdmin, TranslationAdmin):
         ),
         (None, {"fields": ["is_listed", "is_active"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # Each language's box reads and types the right way round (modeltranslation's fields
+        # know their language).
+        language = getattr(db_field, "language", None)
+        if formfield is not None and language:
+            direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+            formfield.widget.attrs.update(lang=language, dir=direction)
+        return formfield
 
     @admin.display(description=_("streams"))
     def streams_display(self, obj):

@@ -71,12 +71,13 @@ def test_a_change_records_each_field_old_and_new(staff_client, make_partner):
     assert event.detail["changes"]["description_uk"]["new"] == "Консультації для мігрантів."
 
 
-def test_streams_are_checkboxes_of_the_city_of_sanctuary_streams(staff_client):
+def test_streams_are_checkboxes_and_each_language_is_typed_its_way_round(staff_client):
     html = staff_client.get(ADD).content.decode()
     assert 'type="checkbox" name="streams" value="advice"' in html
     assert 'type="checkbox" name="streams" value="housing"' in html
-    for code in ["en", "uk", "ar", "fa", "ps"]:
+    for code, direction in [("en", "ltr"), ("uk", "ltr"), ("ar", "rtl"), ("fa", "rtl")]:
         assert f'name="description_{code}"' in html
+        assert f'lang="{code}" dir="{direction}"' in html
 
 
 def test_an_unknown_stream_is_refused(staff_client):
