@@ -26,3 +26,8 @@ def may_use_portal(user) -> bool:
 def listed_q() -> Q:
     """Partners shown to the public on "Find support"."""
     return Q(is_listed=True, is_active=True)
+
+
+def is_listed(partner: PartnerOrganisation) -> bool:
+    """The same rule as listed_q, for one partner in hand."""
+    return partner.is_listed and partner.is_active
