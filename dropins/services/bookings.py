@@ -103,7 +103,7 @@ def booking_create(
     )
     now = timezone.now()
     if partner_organisation is not None:
-        booking.consent_recorded_at = now
+        booking.consent_recorded_at = booking.created_at
     # Whoever the waiting list lets in now comes before a newcomer (the list may have stopped
     # going strictly in order since the last change).
     waitlist_promote(session)

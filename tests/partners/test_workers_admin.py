@@ -76,9 +76,7 @@ def test_a_partner_worker_cannot_reach_the_admin(worker_client):
 
 
 def test_staff_deactivate_a_worker_who_has_left(staff_client, worker, other_worker):
-    response = staff_client.post(
-        LIST, {"action": "deactivate", "_selected_action": [worker.pk]}
-    )
+    response = staff_client.post(LIST, {"action": "deactivate", "_selected_action": [worker.pk]})
 
     assert response.status_code == 302
     worker.user.refresh_from_db()
