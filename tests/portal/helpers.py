@@ -21,7 +21,7 @@ def client_booking_data(**overrides):
     }
 
 
-def referral_data(opportunity, **overrides):
+def referral_data(opportunity_of, /, **overrides):
     fields = application_fields()
     return {
         "name": fields["name"],
@@ -29,7 +29,7 @@ def referral_data(opportunity, **overrides):
         "email": "",
         "phone": "",
         "language": "fa",
-        "opportunity": str(opportunity.pk),
+        "opportunity": str(opportunity_of.pk),
         "own_words": "",
         "support": ["course_fee", "travel"],
         "amount_requested": "120",
