@@ -50,6 +50,8 @@ class Command(BaseCommand):
                 "Demo data is loaded. Team sign-in: http://127.0.0.1:8000/en/accounts/login/"
             )
         )
-        for email, _first_name, roles in demo_accounts():
+        accounts = demo_accounts()
+        width = max((len(email) for email, _first_name, _roles in accounts), default=0)
+        for email, _first_name, roles in accounts:
             role_names = ", ".join(role.value for role in roles)
-            self.stdout.write(f"  {email:<24} password: {DEMO_PASSWORD}   ({role_names})")
+            self.stdout.write(f"  {email:<{width}}  password: {DEMO_PASSWORD}   ({role_names})")
