@@ -150,3 +150,15 @@ def test_a_worker_s_referral_goes_to_their_own_organisation(
     application = Application.objects.get()
     assert application.portal_organisation == worker.organisation
     assert application.referrer_organisation == worker.organisation
+
+
+@pytest.mark.parametrize("path", ["bookings", "referrals", "bookings/new"])
+def test_an_id_too_big_for_the_database_is_not_found(worker_client, path):
+    response = worker_client.get(f"{reverse('portal:home')}{path}/99999999999999999999999/")
+
+    assert response.status_code == 404
+
+
+def test_a_page_number_that_is_not_one_shows_the_first(worker_client):
+    assert worker_client.get(reverse("portal:bookings"), {"page": "x\x00"}).status_code == 200
+    assert worker_client.get(reverse("portal:referrals"), {"page": "-9"}).status_code == 200
