@@ -106,3 +106,13 @@ def test_the_list_shows_each_worker_with_their_organisation(staff_client, worker
     page = response.content.decode()
     assert worker.user.email in page
     assert other_worker.organisation.name in page
+
+
+def test_the_invitation_and_a_worker_s_page_open_for_staff(staff_client, worker):
+    assert staff_client.get(ADD).status_code == 200
+    change = reverse("admin:partners_partnerworker_change", args=[worker.pk])
+
+    page = staff_client.get(change)
+
+    assert page.status_code == 200
+    assert worker.organisation.name in page.content.decode()
