@@ -263,3 +263,20 @@ def fund_closed_q(today: date) -> Q:
 
 def is_fund_closed(fund: Fund, today: date) -> bool:
     return fund.closes_on < today
+
+
+# What a partner organisation sees in the portal -------------------------------------------------
+
+
+def portal_referrals_q(organisation, *, prefix: str = "") -> Q:
+    """The applications a partner organisation's workers follow in the portal: those its
+    workers sent through it, and no others (an applicant naming the organisation on the public
+    form shows their application to nobody)."""
+    if organisation is None:
+        return NOTHING
+    return Q(**{f"{prefix}portal_organisation": organisation.pk})
+
+
+def is_portal_referral_of(application: Application, organisation) -> bool:
+    """One application: see portal_referrals_q."""
+    return organisation is not None and application.portal_organisation_id == organisation.pk

@@ -92,6 +92,21 @@ def application_by_submission_key(*, key: str) -> Application | None:
     return Application.objects.filter(submission_key=key).first()
 
 
+def referral_list_for_organisation(*, organisation) -> QuerySet[Application]:
+    """The referrals a partner organisation's workers sent through the portal, newest first
+    (bursaries.rules.portal_referrals_q)."""
+    return (
+        Application.objects.filter(rules.portal_referrals_q(organisation))
+        .select_related("fund", "opportunity")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def referral_get_for_organisation(*, organisation, pk: int) -> Application | None:
+    """One of them, or None (another organisation's, or none at all: the same answer)."""
+    return referral_list_for_organisation(organisation=organisation).filter(pk=pk).first()
+
+
 def application_to_tell(*, application_id: int) -> Application:
     """An application as a message about it is sent (with its fund, for the fund's name)."""
     return Application.objects.select_related("fund").get(pk=application_id)

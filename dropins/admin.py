@@ -324,6 +324,9 @@ class BookingAdmin(SafeInputAdmin, admin.ModelAdmin):
         "cancelled_at",
         "cancelled_by",
         "reminder_queued_at",
+        "partner_organisation",
+        "booked_by",
+        "consent_recorded_at",
         "anonymised_at",
     ]
     exclude = ["token", "first_name", "access_needs"]

@@ -52,6 +52,8 @@ def _booking_context(context: dict) -> dict:
         "reason": session.get_cancel_reason_display(),
         "manage_url": settings.SITE_URL + manage_path,
         "list_url": settings.SITE_URL + reverse("dropins:list"),
+        # Gave no contact of their own: this goes to the partner worker who booked for them.
+        "to_partner_worker": not (booking.email or booking.phone),
     }
 
 
@@ -123,26 +125,36 @@ def _only_while_booked(context: dict) -> dict:
     return values
 
 
+def booking_recipients(booking: Booking) -> list[tuple[str, str, str]]:
+    """Where messages about a booking go, as (channel, recipient, language): one rule for every
+    message about it. The client's email address and mobile number, each if they gave it, in
+    their language. A client a partner worker booked for who gave neither is reached through
+    that worker: their account's email address, in the worker's own language."""
+    recipients = []
+    if booking.email:
+        recipients.append((OutgoingMessage.Channel.EMAIL, booking.email, booking.language))
+    if booking.phone:
+        recipients.append((OutgoingMessage.Channel.SMS, str(booking.phone), booking.language))
+    if not recipients and booking.booked_by_id is not None and booking.booked_by.email:
+        worker = booking.booked_by
+        recipients.append((OutgoingMessage.Channel.EMAIL, worker.email, worker.language))
+    return recipients
+
+
 def booking_message_queue(
     booking: Booking, template: str, *, key: str = ""
 ) -> list[OutgoingMessage]:
-    """Queue `template` to each way this booking can be reached, once per event."""
-    messages = []
-    for channel, recipient in (
-        (OutgoingMessage.Channel.EMAIL, booking.email),
-        (OutgoingMessage.Channel.SMS, str(booking.phone) if booking.phone else ""),
-    ):
-        if not recipient:
-            continue
-        messages.append(
-            message_queue(
-                channel=channel,
-                recipient=recipient,
-                template=template,
-                dedupe_key=f"{template}:booking:{booking.pk}:{key or 'once'}:{channel}",
-                language=booking.language,
-                context={"booking_id": booking.pk, "channel": str(channel)},
-                subject=booking,
-            )
+    """Queue `template` to each way this booking can be reached (booking_recipients), once per
+    event."""
+    return [
+        message_queue(
+            channel=channel,
+            recipient=recipient,
+            template=template,
+            dedupe_key=f"{template}:booking:{booking.pk}:{key or 'once'}:{channel}",
+            language=language,
+            context={"booking_id": booking.pk, "channel": str(channel)},
+            subject=booking,
         )
-    return messages
+        for channel, recipient, language in booking_recipients(booking)
+    ]

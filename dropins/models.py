@@ -236,6 +236,30 @@ class Booking(models.Model):
         _("cancelled by"), max_length=10, choices=CancelledBy.choices, blank=True
     )
     reminder_queued_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    # Booked on the client's behalf by a partner worker, in the portal: their organisation
+    # follows it there (dropins.rules.partner_bookings_q), and the client's consent to being
+    # booked and to our keeping these details is recorded with its time.
+    partner_organisation = models.ForeignKey(
+        "partners.PartnerOrganisation",
+        verbose_name=_("booked through partner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="dropin_bookings",
+    )
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("booked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    consent_recorded_at = models.DateTimeField(
+        _("client's consent recorded"), null=True, blank=True, editable=False
+    )
     # The booking form's one-time key: sending the same form again (a second tap on "Book", a
     # retry after a lost reply) finds this booking instead of making another.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)

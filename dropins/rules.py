@@ -298,3 +298,41 @@ def may_booker_cancel(booking: Booking, now: datetime) -> bool:
 
 def booker_cancellable_q(now: datetime) -> Q:
     return live_q() & not_started_q(now, prefix="session__")
+
+
+# Bookings a partner organisation made for its clients ----------------------------------------
+
+
+def partner_bookings_q(organisation, prefix: str = "") -> Q:
+    """The bookings a partner organisation's workers follow in the portal: those its workers
+    made there, and no others."""
+    if organisation is None:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}partner_organisation": organisation.pk})
+
+
+def is_partner_booking_of(booking: Booking, organisation) -> bool:
+    return organisation is not None and booking.partner_organisation_id == organisation.pk
+
+
+def may_partner_cancel(booking: Booking, user, now: datetime) -> bool:
+    """A partner worker may cancel a booking they made themselves, while its booker could."""
+    return (
+        booking.booked_by_id is not None
+        and booking.booked_by_id == getattr(user, "pk", None)
+        and may_booker_cancel(booking, now)
+    )
+
+
+def is_reachable(booking: Booking) -> bool:
+    """Messages about it can go somewhere: the client's email or phone, or, when the client
+    gave neither, the partner worker who booked for them (dropins.messages)."""
+    return bool(booking.email or booking.phone or booking.booked_by_id)
+
+
+def reachable_q(prefix: str = "") -> Q:
+    return (
+        ~Q(**{f"{prefix}email": ""})
+        | ~Q(**{f"{prefix}phone": ""})
+        | Q(**{f"{prefix}booked_by__isnull": False})
+    )

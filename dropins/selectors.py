@@ -130,3 +130,18 @@ def availability(session: DropInSession, *, now=None) -> Availability:
     if places_left <= FEW_PLACES:
         return Availability("few", places_left)
     return Availability("open", places_left)
+
+
+def bookings_for_partner(*, organisation) -> QuerySet[Booking]:
+    """The bookings a partner organisation's workers made in the portal, newest first, with
+    their session, venue and who booked (dropins.rules.partner_bookings_q)."""
+    return (
+        Booking.objects.filter(rules.partner_bookings_q(organisation))
+        .select_related("session__series__venue", "booked_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def booking_get_for_partner(*, organisation, pk: int) -> Booking | None:
+    """One of them, or None (another organisation's, or none at all: the same answer)."""
+    return bookings_for_partner(organisation=organisation).filter(pk=pk).first()

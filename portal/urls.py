@@ -2,9 +2,18 @@
 
 from django.urls import path
 
-from portal import views
+from portal import bookings, referrals, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("referrals/", referrals.referral_list, name="referrals"),
+    path("referrals/new/", referrals.referral_funds, name="referral_funds"),
+    path("referrals/new/<slug:slug>/", referrals.referral_create, name="referral_create"),
+    path("referrals/<int:pk>/", referrals.referral_detail, name="referral"),
+    path("bookings/", bookings.booking_list, name="bookings"),
+    path("bookings/new/", bookings.booking_sessions, name="booking_sessions"),
+    path("bookings/new/<int:session_pk>/", bookings.booking_create, name="booking_create"),
+    path("bookings/<int:pk>/", bookings.booking_detail, name="booking"),
+    path("bookings/<int:pk>/cancel/", bookings.booking_cancel, name="booking_cancel"),
 ]

@@ -26,3 +26,7 @@ BURSARY_APPLICATIONS_PER_HOUR = env.int("BURSARY_APPLICATIONS_PER_HOUR", default
 # decision, or after they were sent if never decided (a nightly beat task); amounts and
 # statuses stay for reports.
 BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
+# What one partner worker may send through the portal per hour: they book and refer for many
+# clients from one office, but not hundreds.
+PORTAL_BOOKINGS_PER_HOUR = env.int("PORTAL_BOOKINGS_PER_HOUR", default=60)
+PORTAL_REFERRALS_PER_HOUR = env.int("PORTAL_REFERRALS_PER_HOUR", default=30)

@@ -106,6 +106,7 @@ class ApplicationAdmin(SafeInputAdmin, admin.ModelAdmin):
                     "email",
                     "phone",
                     "referrer_organisation",
+                    "portal_organisation",
                     "referrer_name_display",
                     "referrer_email",
                     "privacy_consent_at",

@@ -76,6 +76,18 @@ class Application(models.Model):
         blank=True,
         related_name="applications",
     )
+    # The organisation whose worker sent it through the partner portal: only that
+    # organisation's workers see it there (bursaries.rules.portal_referrals_q). Naming an
+    # organisation on the public form (referrer_organisation) shows it to nobody.
+    portal_organisation = models.ForeignKey(
+        "partners.PartnerOrganisation",
+        verbose_name=_("sent through the portal by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="portal_referrals",
+    )
     referrer_name = models.CharField(_("referrer's name"), max_length=100, blank=True)
     referrer_email = models.EmailField(_("referrer's email"), blank=True)
     privacy_consent_at = models.DateTimeField(_("agreed to the privacy notice"))

@@ -13,6 +13,7 @@ from bursaries.models import Application, Fund, Opportunity
 from bursaries.selectors import application_by_submission_key
 from partners.models import PartnerOrganisation
 from sanctuary.codes import reference_new, token_new
+from sanctuary.models import User
 from sanctuary.services import audit_record
 
 
@@ -36,6 +37,8 @@ def application_submit(
     referrer_email: str = "",
     referrer_consent: bool = False,
     submission_key: str | None = None,
+    portal_organisation: PartnerOrganisation | None = None,
+    actor: User | None = None,
 ) -> Application:
     """Take someone's application, with no account, and confirm it to them in their language.
 
@@ -45,6 +48,9 @@ def application_submit(
     returns the application first sent with it (even if the fund has closed since), with no
     second row and no second message. The application returned says which it was: its
     `repeated` is True for the first one found again.
+
+    A partner worker referring someone through the portal passes their organisation as
+    `portal_organisation` (and themselves as `actor`): the referral is then theirs to follow.
     """
     if submission_key:
         first = _first_sent_with(submission_key)
@@ -73,6 +79,7 @@ def application_submit(
         amount_requested=amount_requested,
         statement=statement.strip(),
         referrer_organisation=referrer_organisation,
+        portal_organisation=portal_organisation,
         referrer_name=referrer_name.strip(),
         referrer_email=referrer_email if contact_method == Application.Contact.REFERRER else "",
         privacy_consent_at=now,
@@ -91,7 +98,7 @@ def application_submit(
             raise
         return first
     application.repeated = False
-    audit_record(actor=None, action="application.submit", obj=application)
+    audit_record(actor=actor, action="application.submit", obj=application)
     application_message_queue(application=application, template="bursary_received", key="received")
     return application
 

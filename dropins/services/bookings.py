@@ -20,6 +20,7 @@ from dropins.messages import booking_message_queue
 from dropins.models import Booking, DropInSession
 from dropins.services.sessions import session_lock
 from dropins.services.waitlist import waitlist_promote
+from partners.models import PartnerOrganisation
 from sanctuary.codes import reference_new, token_new
 from sanctuary.locks import lock_row
 from sanctuary.models import User
@@ -58,12 +59,22 @@ def booking_create(
     interpreter_language: str = "",
     access_needs: str = "",
     submission_key: uuid.UUID | None = None,
+    partner_organisation: PartnerOrganisation | None = None,
+    booked_by: User | None = None,
+    client_consent: bool = False,
 ) -> Booking:
     """Book places, or a place on the waiting list when there are not enough left.
 
     A form sent again with the same `submission_key` gets the booking the first one made: no
     second booking, no second message. Raises BookingError when the session cannot be booked.
+
+    A partner worker booking on a client's behalf passes their organisation and themselves
+    (`partner_organisation`, `booked_by`) and `client_consent`: the client agreed that we may
+    book for them and keep these details. Without it nothing is booked; with it, its time is
+    recorded and the booking audited.
     """
+    if partner_organisation is not None and not client_consent:
+        raise BookingError(_("Tick the box to say the client agreed that we may book for them."))
     session = session_lock(session_id)
     if submission_key is not None:
         # Under the session's lock: a repeat sent at the same moment waits for the first.
@@ -87,8 +98,12 @@ def booking_create(
         interpreter_language=interpreter_language,
         access_needs=access_needs.strip(),
         submission_key=submission_key,
+        partner_organisation=partner_organisation,
+        booked_by=booked_by if partner_organisation is not None else None,
     )
     now = timezone.now()
+    if partner_organisation is not None:
+        booking.consent_recorded_at = booking.created_at
     # Whoever the waiting list lets in now comes before a newcomer (the list may have stopped
     # going strictly in order since the last change).
     waitlist_promote(session)
@@ -106,6 +121,13 @@ def booking_create(
     # Its session is loaded and locked; the database checks the constraints.
     booking.full_clean(exclude=["session"], validate_unique=False, validate_constraints=False)
     booking.save()
+    if partner_organisation is not None:
+        audit_record(
+            actor=booked_by,
+            action="booking.create_for_client",
+            obj=booking,
+            detail={"organisation": partner_organisation.pk},
+        )
     booking_message_queue(
         booking,
         "dropin_booking_confirmed" if rules.holds_places(booking) else "dropin_booking_waitlisted",

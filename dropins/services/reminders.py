@@ -40,7 +40,7 @@ def reminders_queue(*, now=None) -> ReminderScan:
                 session__starts_at__lte=now + lead,
                 confirmed_at__lte=F("session__starts_at") - lead,
             )
-            .exclude(email="", phone="")
+            .filter(rules.reachable_q())
             .order_by("pk")[: settings.DROPIN_REMINDER_BATCH]
         )
         for booking in due:

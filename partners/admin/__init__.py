@@ -1,3 +1,3 @@
 """The partners' admin, one module per part: organisations, and their workers."""
 
-from partners.admin import organisations  # noqa: F401 - registers its admin
+from partners.admin import organisations, workers  # noqa: F401 - each registers its admin

@@ -1,7 +1,8 @@
 """Load demo data for `make run`: every installed app that has a `demo` module loads its own
 (`<app>/demo.py`, a `demo_load()` function), in the order of INSTALLED_APPS, so that each app's
 demo can build on the apps it depends on. Safe to run again: it updates what is there rather
-than adding more."""
+than adding more. The demo accounts each demo module offers (`DEMO_ACCOUNTS`: email, first
+name, roles) are printed, in the same order."""
 
 from importlib import import_module
 
@@ -11,15 +12,27 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from sanctuary.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from sanctuary.demo import DEMO_PASSWORD
+
+
+def demo_modules() -> list:
+    """Each installed app's demo module, in INSTALLED_APPS order."""
+    return [
+        import_module(f"{config.name}.demo")
+        for config in apps.get_app_configs()
+        if module_has_submodule(config.module, "demo")
+    ]
 
 
 def demo_loaders() -> list:
     """Each installed app's demo_load(), in INSTALLED_APPS order."""
+    return [module.demo_load for module in demo_modules()]
+
+
+def demo_accounts() -> list:
+    """Every demo module's DEMO_ACCOUNTS, in INSTALLED_APPS order."""
     return [
-        import_module(f"{config.name}.demo").demo_load
-        for config in apps.get_app_configs()
-        if module_has_submodule(config.module, "demo")
+        account for module in demo_modules() for account in getattr(module, "DEMO_ACCOUNTS", [])
     ]
 
 
@@ -37,6 +50,8 @@ class Command(BaseCommand):
                 "Demo data is loaded. Team sign-in: http://127.0.0.1:8000/en/accounts/login/"
             )
         )
-        for email, _first_name, roles in DEMO_ACCOUNTS:
+        accounts = demo_accounts()
+        width = max((len(email) for email, _first_name, _roles in accounts), default=0)
+        for email, _first_name, roles in accounts:
             role_names = ", ".join(role.value for role in roles)
-            self.stdout.write(f"  {email:<24} password: {DEMO_PASSWORD}   ({role_names})")
+            self.stdout.write(f"  {email:<{width}}  password: {DEMO_PASSWORD}   ({role_names})")

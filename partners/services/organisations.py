@@ -1,4 +1,4 @@
-"""Every write about partner organisations and their workers."""
+"""Every write about partner organisations."""
 
 from collections.abc import Iterable
 
