@@ -26,3 +26,10 @@ BURSARY_APPLICATIONS_PER_HOUR = env.int("BURSARY_APPLICATIONS_PER_HOUR", default
 # decision, or after they were sent if never decided (a nightly beat task); amounts and
 # statuses stay for reports.
 BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
+
+# Guest seats for performances.
+# An offer of seats from the shared pool to its waiting list stays open this many hours.
+EVENTS_POOL_OFFER_HOURS = env.int("EVENTS_POOL_OFFER_HOURS", default=24)
+# The pool's waiting list goes strictly in order until this many hours before a performance;
+# from then on freed seats go to whoever fits, earliest first, so that none stays empty.
+EVENTS_POOL_STRICT_HOURS = env.int("EVENTS_POOL_STRICT_HOURS", default=24)
