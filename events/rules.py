@@ -176,7 +176,7 @@ def waiting_q() -> Q:
 
 def pool_open_q(now) -> Q:
     """Allocations whose pool still gives seats out: the performance is to come."""
-    return Q(performance__cancelled_at__isnull=True, performance__starts_at__gt=now)
+    return to_come_q(now)
 
 
 def pool_is_open(allocation: GuestAllocation, now) -> bool:
@@ -229,3 +229,14 @@ def waitlist_rule_words() -> str:
 def may_join_pool(*, quota_free: int, guests: int) -> bool:
     """A partner asks the pool for a party only when it no longer fits their quota."""
     return guests > quota_free
+
+
+def to_come_q(now, prefix: str = "") -> Q:
+    """Allocations (through `prefix`, e.g. "allocation__") whose performance is still to come
+    and not cancelled: the same as pool_open_q, from another table."""
+    return Q(
+        **{
+            f"{prefix}performance__cancelled_at__isnull": True,
+            f"{prefix}performance__starts_at__gt": now,
+        }
+    )
