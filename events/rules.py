@@ -240,3 +240,8 @@ def to_come_q(now, prefix: str = "") -> Q:
             f"{prefix}performance__starts_at__gt": now,
         }
     )
+
+
+def doors_open_in_time(*, doors_at, starts_at) -> bool:
+    """Doors open before (or as) the performance starts."""
+    return doors_at <= starts_at

@@ -8,6 +8,7 @@ from events.services.allocations import (
     quota_move,
     ticket_withdraw,
 )
+from events.services.performances import performance_save
 from events.services.pool import (
     pool_offer_accept,
     pool_offers_make,
@@ -26,6 +27,7 @@ __all__ = [
     "allocation_release",
     "allocation_save",
     "allocations_release",
+    "performance_save",
     "pool_offer_accept",
     "pool_offers_make",
     "pool_offers_refresh",
