@@ -171,5 +171,5 @@ def demo_load() -> None:
         seats=20,
         companion_seats=8,
         release_at=timezone.now() + timedelta(days=17),
-        quotas={BRIDGE: 8, NEW_ROUTES: 6, None: 6},
+        quotas={DEREHAM: 8, NEW_ROUTES: 6, None: 6},
     )
