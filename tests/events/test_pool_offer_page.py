@@ -91,3 +91,17 @@ def test_the_worker_who_asked_is_told_in_their_language(allocation):
 def test_beat_runs_the_release_and_the_offers():
     tasks = {entry["task"] for entry in BEAT_SCHEDULE.values()}
     assert {"events.tasks.guest_seats_release", "events.tasks.pool_offers_fill"} <= tasks
+
+
+def test_who_asked_the_pool_is_forgotten_after_the_performance(allocation, clock, offer, settings):
+    from events.services.retention_pool import pool_requests_anonymise
+
+    assert pool_requests_anonymise() == 0
+    clock.move_to(
+        allocation.performance.starts_at + timedelta(days=settings.EVENTS_POOL_KEEP_DAYS, hours=1)
+    )
+    assert pool_requests_anonymise() == 1
+    offer.refresh_from_db()
+    assert (offer.first_name, offer.email, str(offer.phone), offer.access_needs) == ("", "", "", "")
+    assert offer.guests == 3  # the counts stay
+    assert pool_requests_anonymise() == 0
