@@ -171,8 +171,11 @@ def guest_pool_answer(request, request_id):
     waiting list)."""
     pool_request = get_object_or_404(PoolRequest, pk=request_id, organisation=request.organisation)
     back = _back(request, request.POST.get("quota", ""))
+    answer = request.POST.get("answer")
+    if answer not in ("accept", "withdraw"):
+        return redirect(back)
     try:
-        if request.POST.get("answer") == "accept":
+        if answer == "accept":
             ticket = services.pool_offer_accept(pool_request_id=pool_request.pk, actor=request.user)
             messages.success(
                 request,

@@ -30,9 +30,10 @@ def _offer_or_404(token: str) -> PoolRequest:
 def pool_offer(request, token):
     offer = _offer_or_404(token)
     open_offer = rules.offer_may_be_accepted(offer, timezone.now())
-    if request.method == "POST" and open_offer:
+    answer = request.POST.get("answer")
+    if request.method == "POST" and open_offer and answer in ("accept", "decline"):
         try:
-            if request.POST.get("answer") == "decline":
+            if answer == "decline":
                 services.pool_request_withdraw(pool_request_id=offer.pk, actor=request.user)
                 messages.success(
                     request, _("Thank you for telling us. The seats go to the next party.")

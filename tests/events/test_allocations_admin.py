@@ -133,3 +133,39 @@ def test_volunteers_cannot_move_seats(client, volunteer, allocation):
         403,
     )
     assert rules.pool_seats(GuestAllocation.objects.get(pk=allocation.pk)) == 0
+
+
+def test_staff_give_a_performance_its_guest_seats_and_quotas(staff_client, allocation):
+    performance = Performance.objects.create(
+        title="Swan Lake",
+        slug="swan-lake",
+        venue=allocation.performance.venue,
+        starts_at=allocation.performance.starts_at + timedelta(days=7),
+        doors_at=allocation.performance.starts_at + timedelta(days=7, minutes=-30),
+        running_minutes=130,
+    )
+    assert staff_client.get(reverse("admin:events_guestallocation_add")).status_code == 200
+    release = timezone.localtime(timezone.now() + timedelta(days=5))
+    response = staff_client.post(
+        reverse("admin:events_guestallocation_add"),
+        {
+            "performance": performance.pk,
+            "seats": 30,
+            "companion_seats": 10,
+            "release_at_0": release.strftime("%Y-%m-%d"),
+            "release_at_1": "12:00",
+            "quotas-TOTAL_FORMS": 2,
+            "quotas-INITIAL_FORMS": 0,
+            "quotas-MIN_NUM_FORMS": 0,
+            "quotas-MAX_NUM_FORMS": 1000,
+            "quotas-0-organisation": partner(DEREHAM).pk,
+            "quotas-0-seats": 20,
+            "quotas-1-organisation": "",
+            "quotas-1-seats": 6,
+        },
+    )
+    assert response.status_code == 302
+    created = GuestAllocation.objects.get(performance=performance)
+    assert sorted(created.quotas.values_list("seats", flat=True)) == [6, 20]
+    assert rules.pool_seats(created) == 4
+    assert AuditEvent.objects.filter(action="guest_allocation.create").exists()

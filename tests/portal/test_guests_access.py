@@ -72,3 +72,38 @@ def test_another_organisation_s_offer_cannot_be_taken_or_withdrawn(client, olena
     bridge_request.refresh_from_db()
     assert bridge_request.status == PoolRequest.Status.OFFERED
     assert not GuestTicket.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["portal:guest-quota", "portal:guest-pool-join", "portal:guest-ticket-cancel"]
+)
+def test_ids_that_are_too_big_are_not_found(client, olena, name):
+    key = "quota_id" if "quota" in name or "join" in name else "ticket_id"
+    url = reverse(name, kwargs={key: 2**70})
+    assert client.post(url, {"quota": "x" * 30}).status_code == 404
+
+
+def test_an_answer_that_is_neither_accept_nor_withdraw_changes_nothing(
+    client, allocation, dereham, olena
+):
+    services.quota_move(
+        allocation_id=allocation.pk,
+        from_quota_id=dereham.pk,
+        to_quota_id=None,
+        seats=60,
+        actor=None,
+    )
+    request = services.pool_request_create(
+        allocation_id=allocation.pk,
+        quota_id=dereham.pk,
+        organisation=dereham.organisation,
+        requested_by=olena,
+        first_name="Oksana",
+        guests=2,
+        hosts=0,
+        language="uk",
+    )
+    url = reverse("portal:guest-pool-answer", kwargs={"request_id": request.pk})
+    assert client.post(url, {"answer": "<script>", "quota": "1 OR 1=1"}).status_code == 302
+    request.refresh_from_db()
+    assert request.status == PoolRequest.Status.OFFERED
