@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from portal import bookings, referrals, views
+from portal import bookings, guests, referrals, views
 
 app_name = "portal"
 urlpatterns = [
@@ -16,4 +16,13 @@ urlpatterns = [
     path("bookings/new/<int:session_pk>/", bookings.booking_create, name="booking_create"),
     path("bookings/<int:pk>/", bookings.booking_detail, name="booking"),
     path("bookings/<int:pk>/cancel/", bookings.booking_cancel, name="booking_cancel"),
+    path("guests/", guests.guest_quotas, name="guest-quotas"),
+    path("guests/<int:quota_id>/", guests.guest_quota, name="guest-quota"),
+    path("guests/<int:quota_id>/pool/", guests.guest_pool_join, name="guest-pool-join"),
+    path(
+        "guests/tickets/<int:ticket_id>/withdraw/",
+        guests.guest_ticket_cancel,
+        name="guest-ticket-cancel",
+    ),
+    path("guests/pool/<int:request_id>/", guests.guest_pool_answer, name="guest-pool-answer"),
 ]

@@ -30,3 +30,13 @@ BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", defau
 # clients from one office, but not hundreds.
 PORTAL_BOOKINGS_PER_HOUR = env.int("PORTAL_BOOKINGS_PER_HOUR", default=60)
 PORTAL_REFERRALS_PER_HOUR = env.int("PORTAL_REFERRALS_PER_HOUR", default=30)
+
+# Guest seats for performances.
+# An offer of seats from the shared pool to its waiting list stays open this many hours.
+EVENTS_POOL_OFFER_HOURS = env.int("EVENTS_POOL_OFFER_HOURS", default=24)
+# The pool's waiting list goes strictly in order until this many hours before a performance;
+# from then on freed seats go to whoever fits, earliest first, so that none stays empty.
+EVENTS_POOL_STRICT_HOURS = env.int("EVENTS_POOL_STRICT_HOURS", default=24)
+# Names, contacts and access needs on the pool's waiting list are forgotten this many days
+# after the performance.
+EVENTS_POOL_KEEP_DAYS = env.int("EVENTS_POOL_KEEP_DAYS", default=30)

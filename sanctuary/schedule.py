@@ -18,6 +18,15 @@ _RUNS = {
         "attendance.tasks.walk_ins_anonymise",
         crontab(hour="3", minute="45"),
     ),
+    "events-guest-seats-release": (
+        "events.tasks.guest_seats_release",
+        crontab(minute="*/5"),
+    ),
+    "events-pool-offers": ("events.tasks.pool_offers_fill", crontab(minute="*/5")),
+    "events-pool-anonymise": (
+        "events.tasks.pool_requests_forget",
+        crontab(hour="3", minute="55"),
+    ),
     "bursaries-anonymise": (
         "bursaries.tasks.applications_anonymise",
         crontab(hour="3", minute="50"),

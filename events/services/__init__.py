@@ -1,6 +1,39 @@
 """Every write about performances, guest seats and network events: one module per
 sub-domain."""
 
-from events.services.tickets import TicketError, ticket_create
+from events.services.allocations import (
+    AllocationError,
+    QuotaSeats,
+    allocation_save,
+    quota_move,
+    ticket_withdraw,
+)
+from events.services.performances import performance_save
+from events.services.pool import (
+    pool_offer_accept,
+    pool_offers_make,
+    pool_offers_refresh,
+    pool_request_create,
+    pool_request_withdraw,
+)
+from events.services.release import allocation_release, allocations_release
+from events.services.tickets import TicketError, allocation_lock, ticket_create
 
-__all__ = ["TicketError", "ticket_create"]
+__all__ = [
+    "AllocationError",
+    "QuotaSeats",
+    "TicketError",
+    "allocation_lock",
+    "allocation_release",
+    "allocation_save",
+    "allocations_release",
+    "performance_save",
+    "pool_offer_accept",
+    "pool_offers_make",
+    "pool_offers_refresh",
+    "pool_request_create",
+    "pool_request_withdraw",
+    "quota_move",
+    "ticket_create",
+    "ticket_withdraw",
+]

@@ -1,0 +1,22 @@
+"""Beat's scheduled work on guest seats. Each task calls one service."""
+
+from celery import shared_task
+
+from events.services.pool import pool_offers_refresh
+from events.services.release import allocations_release
+from events.services.retention_pool import pool_requests_anonymise
+
+
+@shared_task(ignore_result=True)
+def guest_seats_release() -> int:
+    return allocations_release()
+
+
+@shared_task(ignore_result=True)
+def pool_offers_fill() -> int:
+    return pool_offers_refresh()
+
+
+@shared_task(ignore_result=True)
+def pool_requests_forget() -> int:
+    return pool_requests_anonymise()

@@ -1,0 +1,1 @@
+"""The public events pages, one module per part."""
