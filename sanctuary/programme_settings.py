@@ -26,3 +26,14 @@ BURSARY_APPLICATIONS_PER_HOUR = env.int("BURSARY_APPLICATIONS_PER_HOUR", default
 # decision, or after they were sent if never decided (a nightly beat task); amounts and
 # statuses stay for reports.
 BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
+
+# Network events and the partnership mailing list.
+# Names and email addresses of network event bookings are forgotten this many days after the
+# date (a nightly beat task); the counts stay.
+NETWORK_KEEP_DAYS = env.int("NETWORK_KEEP_DAYS", default=30)
+# Network event bookings one client may send per hour.
+NETWORK_BOOKINGS_PER_HOUR = env.int("NETWORK_BOOKINGS_PER_HOUR", default=10)
+# Requests to join the mailing list one client may send per hour.
+MAILING_JOINS_PER_HOUR = env.int("MAILING_JOINS_PER_HOUR", default=10)
+# Addresses that never confirmed are forgotten this many days after they asked.
+MAILING_UNCONFIRMED_KEEP_DAYS = env.int("MAILING_UNCONFIRMED_KEEP_DAYS", default=7)

@@ -1,0 +1,1 @@
+"""The events' public pages, one module per sub-domain."""
