@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures come from tests.events.network_helpers)
 """Booking a network event date with a name and an email: places, the ticket limit, the
 one-time key, cancelling by the private link, and the confirmation in the booker's language."""
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures come from tests.events.network_helpers)
 """The public pages of network events: the list by month, an event with its dates and place,
 booking a date, the confirmation, the private link to cancel, and the .ics."""
 
