@@ -80,6 +80,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "events.add_networkevent",
         "events.change_networkevent",
         "events.view_networkevent",
+        "events.add_networkeventdate",
         "events.change_networkeventdate",
         "events.view_networkeventdate",
         "events.view_networkbooking",

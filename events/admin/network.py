@@ -3,6 +3,7 @@ tab), see each date's bookings, and cancel a date or a booking. Every change goe
 events.services."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,7 @@ class NetworkEventAdmin(SafeInputAdmin, TranslationAdmin):
     search_fields = ["title", "organiser"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [NetworkEventDateInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "description", "organiser", "is_published"]}),
         (
