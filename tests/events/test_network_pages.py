@@ -192,3 +192,23 @@ def test_the_ics_of_an_unpublished_event_is_not_found(client, db):
     date = make_event(is_published=False).dates.get()
 
     assert client.get(f"/en/events/dates/{date.pk}/calendar.ics").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ar", "fa", "ps"])
+def test_every_page_speaks_the_language_and_its_direction(client, date, language):
+    booking = book(date)
+    pages = [
+        f"/{language}/events/city-celebration/",
+        date_url(date, language),
+        f"/{language}/events/mailing-list/",
+        f"/{language}/events/mailing-list/check-your-email/",
+        booking.manage_path().replace("/en/", f"/{language}/"),
+    ]
+    for page in pages:
+        response = client.get(page)
+        html = response.content.decode()
+        assert response.status_code == 200, page
+        assert (
+            f'<html lang="{language}" dir="{"rtl" if language in "ar fa ps" else "ltr"}">' in html
+        )
+        assert "<script" not in html
