@@ -55,8 +55,11 @@ def test_staff_publish_an_event_with_two_dates_in_the_admin(client, programme_st
     )
     event = NetworkEvent.objects.get(slug="speak-up")
     assert event.dates.count() == 2
-    assert AuditEvent.objects.filter(action="network_event.create").count() == 1
-    assert AuditEvent.objects.filter(action="network_date.create").count() == 2
+    audited = AuditEvent.objects.filter(action="network_event.create", object_id=str(event.pk))
+    assert audited.get().actor == programme_staff
+    date_ids = [str(pk) for pk in event.dates.values_list("pk", flat=True)]
+    dates_audited = AuditEvent.objects.filter(action="network_date.create", object_id__in=date_ids)
+    assert dates_audited.count() == 2
 
 
 def test_an_event_needs_a_place(client, programme_staff):
