@@ -138,3 +138,27 @@ def test_the_pages_stay_within_a_few_queries(client, django_assert_max_num_queri
         client.get("/en/events/")
     with django_assert_max_num_queries(6):
         client.get(event.get_absolute_url())
+
+
+def test_the_public_pages_weigh_under_30_kb_compressed(db):
+    import io
+
+    from django.core.management import call_command
+
+    event = _many(2, "light")
+    out = io.StringIO()
+    call_command(
+        "measure_pages",
+        "/en/events/",
+        "/ar/events/light/",
+        date_url(event.dates.first(), "fa"),
+        "/ps/events/mailing-list/",
+        stdout=out,
+    )
+
+    rows = out.getvalue().splitlines()[1:]
+    assert len(rows) == 4
+    for row in rows:
+        queries, _html, _css, gzipped, brotlied = (int(value) for value in row.split()[1:])
+        assert gzipped < 30_000 and brotlied < 30_000
+        assert queries <= 6
