@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import NetworkBooking, NetworkEvent
+from events.models import MailingListMember, NetworkBooking, NetworkEvent
 from sanctuary.models import AuditEvent
 from tests.events.network_helpers import book, date_url, make_event
 
@@ -162,3 +162,26 @@ def test_the_public_pages_weigh_under_30_kb_compressed(db):
         queries, _html, _css, gzipped, brotlied = (int(value) for value in row.split()[1:])
         assert gzipped < 30_000 and brotlied < 30_000
         assert queries <= 6
+
+
+@pytest.mark.parametrize(
+    "name", ["networkevent", "networkeventdate", "networkbooking", "mailinglistmember"]
+)
+def test_every_list_and_page_of_the_admin_opens_for_staff(client, programme_staff, name):
+    from events import services
+
+    date = make_event().dates.get()
+    booking = book(date)
+    services.mailing_join(email="ada@example.org", language="en")
+    objects = {
+        "networkevent": date.event,
+        "networkeventdate": date,
+        "networkbooking": booking,
+        "mailinglistmember": MailingListMember.objects.get(),
+    }
+    client.force_login(programme_staff)
+
+    listed = client.get(reverse(f"admin:events_{name}_changelist"))
+    page = client.get(reverse(f"admin:events_{name}_change", args=[objects[name].pk]))
+
+    assert (listed.status_code, page.status_code) == (200, 200)
