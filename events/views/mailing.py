@@ -57,13 +57,20 @@ def check_email(request):
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    """Opening the link in the email confirms the address (the link proves it is theirs)."""
-    member = services.mailing_confirm(token=token)
-    if member is None:
-        return _not_indexed(render(request, "events/mailing/unknown.html", status=404))
-    return _not_indexed(render(request, "events/mailing/confirmed.html", {"member": member}))
+    """The link in the email shows one button; pressing it confirms the address (the link
+    proves it is theirs). A mail scanner that opens links presses nothing, so it never joins
+    anyone up."""
+    if request.method == "POST":
+        member = services.mailing_confirm(token=token)
+        if member is not None:
+            return _not_indexed(
+                render(request, "events/mailing/confirmed.html", {"member": member})
+            )
+    elif MailingListMember.objects.filter(token=token).exists():
+        return _not_indexed(render(request, "events/mailing/confirm.html"))
+    return _not_indexed(render(request, "events/mailing/unknown.html", status=404))
 
 
 @never_cache

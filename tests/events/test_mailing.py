@@ -47,7 +47,13 @@ def test_only_the_link_confirms_and_only_confirmed_addresses_count(client):
     member = MailingListMember.objects.get()
     assert not MailingListMember.objects.filter(rules.mailing_counts_q()).exists()
 
-    page = client.get(member.confirm_path())
+    # Opening the link (as a mail scanner might) shows one button and changes nothing.
+    opened = client.get(member.confirm_path())
+    member.refresh_from_db()
+    assert "Yes, add me to the list" in opened.content.decode()
+    assert member.status == MailingListMember.Status.PENDING
+
+    page = client.post(member.confirm_path())
 
     member.refresh_from_db()
     assert page.status_code == 200
@@ -143,10 +149,12 @@ def test_leaving_is_one_click_after_a_get_that_changes_nothing(client):
 
 
 def test_an_unknown_link_says_so_kindly(client):
-    response = client.get("/en/events/mailing-list/confirm/no-such-key/")
-
-    assert response.status_code == 404
-    assert "You can join again." in response.content.decode()
+    for response in (
+        client.get("/en/events/mailing-list/confirm/no-such-key/"),
+        client.post("/en/events/mailing-list/confirm/no-such-key/"),
+    ):
+        assert response.status_code == 404
+        assert "You can join again." in response.content.decode()
 
 
 def test_addresses_never_confirmed_are_forgotten_after_seven_days(client, clock):
