@@ -7,5 +7,5 @@ class EventsConfig(AppConfig):
     verbose_name = _("Performances and events")
 
     def ready(self):
-        # Registers the context builders of the pool's messages.
-        from events import messages_pool  # noqa: F401
+        # Registers the context builders of the events' messages.
+        from events.messages import mailing, network, pool  # noqa: F401

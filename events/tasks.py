@@ -1,7 +1,8 @@
-"""Beat's scheduled work on guest seats. Each task calls one service."""
+"""Beat's scheduled events work. Each task calls one service."""
 
 from celery import shared_task
 
+from events.services import mailing, network
 from events.services.pool import pool_offers_refresh
 from events.services.release import allocations_release
 from events.services.retention_pool import pool_requests_anonymise
@@ -20,3 +21,13 @@ def pool_offers_fill() -> int:
 @shared_task(ignore_result=True)
 def pool_requests_forget() -> int:
     return pool_requests_anonymise()
+
+
+@shared_task(ignore_result=True)
+def network_bookings_anonymise() -> int:
+    return network.network_bookings_anonymise()
+
+
+@shared_task(ignore_result=True)
+def mailing_unconfirmed_forget() -> int:
+    return mailing.mailing_unconfirmed_forget()

@@ -2,9 +2,26 @@
 
 from django.urls import path
 
-from events.views import pool
+from events.views import mailing, network, pool
 
 app_name = "events"
 urlpatterns = [
     path("pool/offer/<str:token>/", pool.pool_offer, name="pool-offer"),
+]
+
+# Network events and the partnership mailing list. The event page's "<slug>/" comes last, so
+# that the fixed paths above it are never read as an event's slug.
+urlpatterns += [
+    path("", network.event_list, name="network_list"),
+    path("mailing-list/", mailing.join, name="mailing_join"),
+    path("mailing-list/check-your-email/", mailing.check_email, name="mailing_check_email"),
+    path("mailing-list/confirm/<str:token>/", mailing.confirm, name="mailing_confirm"),
+    path("mailing-list/leave/<str:token>/", mailing.leave, name="mailing_leave"),
+    path("mailing-list/left/", mailing.left, name="mailing_left"),
+    path("booked/", network.booked, name="network_booked"),
+    path("booking/<str:token>/", network.booking_manage, name="network_booking"),
+    path("booking/<str:token>/cancel/", network.booking_cancel, name="network_booking_cancel"),
+    path("dates/<int:pk>/calendar.ics", network.date_calendar, name="network_calendar"),
+    path("<slug:slug>/", network.event_detail, name="network_event"),
+    path("<slug:slug>/<int:pk>/", network.date_book, name="network_date"),
 ]

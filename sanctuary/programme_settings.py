@@ -40,3 +40,14 @@ EVENTS_POOL_STRICT_HOURS = env.int("EVENTS_POOL_STRICT_HOURS", default=24)
 # Names, contacts and access needs on the pool's waiting list are forgotten this many days
 # after the performance.
 EVENTS_POOL_KEEP_DAYS = env.int("EVENTS_POOL_KEEP_DAYS", default=30)
+
+# Network events and the partnership mailing list.
+# Names and email addresses of network event bookings are forgotten this many days after the
+# date (a nightly beat task); the counts stay.
+NETWORK_KEEP_DAYS = env.int("NETWORK_KEEP_DAYS", default=30)
+# Network event bookings one client may send per hour.
+NETWORK_BOOKINGS_PER_HOUR = env.int("NETWORK_BOOKINGS_PER_HOUR", default=10)
+# Requests to join the mailing list one client may send per hour.
+MAILING_JOINS_PER_HOUR = env.int("MAILING_JOINS_PER_HOUR", default=10)
+# Addresses that never confirmed are forgotten this many days after they asked.
+MAILING_UNCONFIRMED_KEEP_DAYS = env.int("MAILING_UNCONFIRMED_KEEP_DAYS", default=7)

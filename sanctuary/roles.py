@@ -23,6 +23,9 @@ ROLES_WITH_ADMIN_ACCESS = (Role.PROGRAMME_STAFF, Role.BURSARY_REVIEWERS)
 # one must use two-step sign-in (sanctuary.rules.must_use_two_factor).
 CONTACT_DETAIL_PERMISSIONS = (
     "dropins.view_booking",
+    "events.view_networkbooking",
+    "events.view_mailinglistmember",
+    "events.export_mailinglistmember",
     "bursaries.decide_application",
     "bursaries.export_application",
     "sanctuary.view_outgoingmessage",
@@ -87,6 +90,16 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "bursaries.export_application",
         "bursaries.add_review",
         "bursaries.view_review",
+        "events.add_networkevent",
+        "events.change_networkevent",
+        "events.view_networkevent",
+        "events.add_networkeventdate",
+        "events.change_networkeventdate",
+        "events.view_networkeventdate",
+        "events.view_networkbooking",
+        "events.change_networkbooking",
+        "events.view_mailinglistmember",
+        "events.export_mailinglistmember",
     ),
     Role.BURSARY_REVIEWERS: (
         "venues.view_venue",

@@ -31,6 +31,14 @@ _RUNS = {
         "bursaries.tasks.applications_anonymise",
         crontab(hour="3", minute="50"),
     ),
+    "events-network-anonymise": (
+        "events.tasks.network_bookings_anonymise",
+        crontab(hour="3", minute="55"),
+    ),
+    "events-mailing-forget": (
+        "events.tasks.mailing_unconfirmed_forget",
+        crontab(hour="4", minute="0"),
+    ),
 }
 
 BEAT_SCHEDULE = {name: {"task": task, "schedule": when} for name, (task, when) in _RUNS.items()}

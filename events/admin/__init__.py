@@ -1,3 +1,4 @@
-"""Performances and events in the admin, one module per part."""
+"""Performances and events in the Django admin, one module per sub-domain (each registers its
+admins). Every change goes through events.services, and so into the audit trail."""
 
-from events.admin import performances  # noqa: F401 - registers its admin
+from events.admin import mailing, network, performances  # noqa: F401

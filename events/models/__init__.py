@@ -1,6 +1,8 @@
 """Performances with guest seats for sanctuary guests through partners, network events anyone
 can book, and the partnership mailing list: one module each."""
 
+from events.models.mailing import MailingListMember
+from events.models.network import NetworkBooking, NetworkEvent, NetworkEventDate
 from events.models.performances import (
     ClaimLink,
     GuestAllocation,
@@ -15,6 +17,10 @@ __all__ = [
     "GuestAllocation",
     "GuestQuota",
     "GuestTicket",
+    "MailingListMember",
+    "NetworkBooking",
+    "NetworkEvent",
+    "NetworkEventDate",
     "Performance",
     "PoolRequest",
 ]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import rules
-from events.messages_pool import pool_offer_message_queue
+from events.messages.pool import pool_offer_message_queue
 from events.models import GuestAllocation, GuestQuota, GuestTicket, PoolRequest
 from events.services.tickets import TicketError, allocation_lock, ticket_create
 from partners.models import PartnerOrganisation

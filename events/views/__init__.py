@@ -1,1 +1,1 @@
-"""The public events pages, one module per part."""
+"""The events' public pages, one module per sub-domain."""

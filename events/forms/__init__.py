@@ -1,0 +1,1 @@
+"""The events' forms, one module per sub-domain."""

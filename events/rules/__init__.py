@@ -1,0 +1,5 @@
+"""The events' rules, one module per part: guest seats for performances (seats.py), network
+events and the mailing list (network.py). Callers ask `events.rules.<rule>`."""
+
+from events.rules.network import *  # noqa: F403
+from events.rules.seats import *  # noqa: F403
