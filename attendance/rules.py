@@ -45,7 +45,7 @@ def registers_open_to_q(user: User, today: date) -> Q:
 # Performances: the door on the night, and the figures after it. ------------------------------
 
 
-def _day(today: date) -> tuple[datetime, datetime]:
+def door_day(today: date) -> tuple[datetime, datetime]:
     start = datetime.combine(today, time(0), tzinfo=LONDON)
     return start, datetime.combine(today + timedelta(days=1), time(0), tzinfo=LONDON)
 
@@ -55,7 +55,7 @@ def may_open_door(user: User, performance: Performance, today: date) -> bool:
     venues (or any performance, for programme staff), as for a drop-in's register."""
     if takes_every_register(user):
         return True
-    start, end = _day(today)
+    start, end = door_day(today)
     return start <= performance.starts_at < end and (
         user.venues.filter(pk=performance.venue_id).exists()
     )
@@ -64,7 +64,7 @@ def may_open_door(user: User, performance: Performance, today: date) -> bool:
 def doors_open_to_q(user: User, today: date) -> Q:
     if takes_every_register(user):
         return Q()
-    start, end = _day(today)
+    start, end = door_day(today)
     return Q(starts_at__gte=start, starts_at__lt=end, venue__in=user.venues.all())
 
 
@@ -77,7 +77,8 @@ def is_on_door_list(ticket: GuestTicket) -> bool:
     return ticket.status == GuestTicket.Status.CONFIRMED
 
 
-def door_tickets(performance: Performance):
+def door_list(performance: Performance):
+    """The tickets on a performance's door list."""
     return GuestTicket.objects.filter(on_door_list_q(), allocation__performance=performance)
 
 

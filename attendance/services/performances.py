@@ -42,7 +42,7 @@ class PerformanceDoor(Door):
     def party(self, tap: RegisterTap):
         if tap.ticket_id is None:
             return None
-        return rules.door_tickets(self.row).filter(pk=tap.ticket_id).first()
+        return rules.door_list(self.row).filter(pk=tap.ticket_id).first()
 
 
 @transaction.atomic
