@@ -2,7 +2,7 @@
 volunteers at its door: what the door's tests share. Built from the pinned clock."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils import timezone
 from attendance import services
 from attendance.models import RegisterAction
 from attendance.services import RegisterTap
+from dropins.models import LONDON
 from events.models import GuestAllocation, GuestQuota, Performance
 from events.services import ticket_create
 from partners.models import PartnerOrganisation
@@ -22,15 +23,19 @@ THEATRE_SEATS = 20
 POOL_SEATS = 10
 
 
-def make_performance(*, venue=None, title="Orchestra night", starts_in=timedelta(minutes=30)):
-    """A performance starting soon today (so tickets can still be named), with 160 guest seats
-    and 40 companion seats, split into the quotas above."""
+def make_performance(*, venue=None, title="Orchestra night"):
+    """A performance starting soon today (so tickets can still be named, and its door is
+    today's, late in the evening too), with 160 guest seats and 40 companion seats, split into
+    the quotas above."""
     now = timezone.now()
+    midnight = datetime.combine(
+        timezone.localdate(now, LONDON) + timedelta(days=1), time(0), tzinfo=LONDON
+    )
     performance = Performance.objects.create(
         title=title,
         slug=f"night-{uuid.uuid4().hex[:8]}",
         venue=venue or VenueFactory(name="Theatre Royal"),
-        starts_at=now + starts_in,
+        starts_at=now + min(timedelta(minutes=30), (midnight - now) / 2),
         doors_at=now,
         running_minutes=120,
     )

@@ -12,7 +12,8 @@ from sanctuary.roles import Role
 from tests.attendance.door_helpers import door_volunteer, make_performance
 from tests.factories import VenueFactory, user_with_role
 
-pytestmark = pytest.mark.django_db
+# Which day a door belongs to is a matter of the clock: these run at the awkward instants.
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 PAGES = ["door", "door_tap", "door_changes", "figures"]
 

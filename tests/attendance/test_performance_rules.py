@@ -20,7 +20,8 @@ from tests.attendance.door_helpers import (
 )
 from tests.factories import VenueFactory, user_with_role
 
-pytestmark = pytest.mark.django_db
+# Which day a door belongs to is a matter of the clock: these run at the awkward instants.
+pytestmark = [pytest.mark.django_db, pytest.mark.instants]
 
 
 def test_who_may_open_which_door_agrees_in_both_forms(night):
