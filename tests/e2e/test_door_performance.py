@@ -78,7 +78,7 @@ def test_the_family_is_found_by_door_code_and_checked_in_with_one_tap(
     expect(total(page, "Guests in")).to_have_text("4", timeout=A_FEW_SECONDS)
     expect(total(page, "Hosts in")).to_have_text("1")
     # 160 guest and 40 companion seats, less the 5 in and the 4 of the other parties to come
-    expect(total(page, "Seats left")).to_have_text("191")
+    expect(total(page, "Free seats")).to_have_text("191")
     expect(olena).not_to_have_class(IS_PENDING, timeout=A_FEW_SECONDS)
     eventually(page, lambda: _live(family))
     (check_in,) = _live(family)
