@@ -32,6 +32,9 @@
   // What a check-in names ("booking" or "ticket"), and the two numbers a check-in counts.
   var partyField = root.dataset.party || "booking";
   var NUMBERS = (root.dataset.numbers || "adults children").split(" ");
+  // What a walk-in is called on this register until the server's row replaces it.
+  var walkInName = root.dataset.walkInName || gettext("Walk-in");
+  var walkInUndo = root.dataset.walkInUndo || gettext("Undo walk-in");
   var bookingsList = document.getElementById("register-bookings");
   var walkInsList = document.getElementById("register-walk-ins");
   var walkInForm = document.getElementById("register-walk-in");
@@ -202,9 +205,9 @@
       var name = document.createElement("span");
       name.className = "register-row__name";
       name.dir = "auto";
-      name.textContent = one.first_name || gettext("Walk-in");
+      name.textContent = one.first_name || walkInName;
       who.appendChild(name);
-      who.appendChild(undoButton(gettext("Undo walk-in")));
+      who.appendChild(undoButton(walkInUndo));
       var act = document.createElement("div");
       act.className = "register-row__act";
       act.innerHTML = '<p class="register-in"></p>';

@@ -104,3 +104,28 @@ def test_without_javascript_the_forms_check_in_and_add_a_walk_up(
     walk_up.get_by_role("button", name="Add walk-up").click()
     expect(total(page, "Walk-ups")).to_have_text("2")
     expect(total(page, "In now")).to_have_text("7")
+
+
+def test_with_javascript_a_walk_up_is_counted_and_a_check_in_undone(
+    live_server, tablet, night, family, priya
+):
+    page = tablet(priya)
+    page.goto(f"{live_server.url}/en/team/attendance/performances/{night.pk}/")
+    olena = page.locator(f"#t-{family.pk}")
+    olena.get_by_role("button", name="Check in all 5").tap()
+    expect(total(page, "Guests in")).to_have_text("4", timeout=A_FEW_SECONDS)
+
+    walk_up = page.get_by_role("group", name=re.compile("Add a walk-up"))
+    walk_up.get_by_label("First name or nickname (if they like)").fill("Taras")
+    walk_up.get_by_label("Hosts").fill("1")
+    walk_up.get_by_role("button", name="Add walk-up").tap()
+    expect(page.locator("#register-walk-ins")).to_contain_text("Taras")
+    expect(total(page, "Walk-ups")).to_have_text("2")
+    olena.get_by_role("button", name="Undo check-in").tap()
+
+    expect(total(page, "In now")).to_have_text("2")
+    expect(total(page, "Guests in")).to_have_text("0", timeout=A_FEW_SECONDS)
+    eventually(page, lambda: not _live(family))
+    walk_ups = CheckIn.objects.filter(performance=night, ticket__isnull=True)
+    eventually(page, walk_ups.exists)
+    assert [(w.first_name, w.guests, w.hosts) for w in walk_ups] == [("Taras", 1, 1)]
