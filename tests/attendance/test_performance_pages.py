@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from attendance.models import CheckIn
+from events.models import Performance
 from sanctuary.models import AuditEvent
 from tests.attendance.door_helpers import check_in, ticket
 
@@ -177,3 +178,36 @@ def test_bad_donations_get_a_clear_error(client, programme_staff, night, form):
     assert 'class="error-summary"' in response.content.decode()
     night.refresh_from_db()
     assert night.donations_total is None
+
+
+@pytest.mark.parametrize(
+    "one",
+    [
+        {"kind": "check_in", "ticket": "seven"},
+        {"kind": "check_in", "ticket": 2**70},
+        {"kind": "walk_in", "guests": True, "hosts": 0},
+        {"kind": "walk_in", "guests": 1.5, "hosts": 0},
+        {"kind": "check_in", "ticket": -1},
+    ],
+)
+def test_what_the_script_never_sends_is_refused_and_nothing_applied(tablet, night, olena, one):
+    response = door_sync(tablet, night, {"id": str(uuid.uuid4()), **one})
+
+    assert response.status_code == 400
+    assert "error" in response.json()
+    assert not CheckIn.objects.exists()
+
+
+def test_a_performance_without_guest_seats_has_no_door(client, programme_staff, night):
+    bare = Performance.objects.create(
+        title="No seats",
+        slug="no-seats",
+        venue=night.venue,
+        starts_at=night.starts_at,
+        doors_at=night.doors_at,
+        running_minutes=60,
+    )
+    client.force_login(programme_staff)
+
+    assert client.get(door_url("door", bare)).status_code == 404
+    assert client.get(door_url("figures", bare)).status_code == 404
