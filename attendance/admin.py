@@ -82,16 +82,20 @@ class CheckInAdmin(ReadOnlyAdmin):
     list_display = [
         "arrived_at",
         "session",
+        "performance",
         "booking",
+        "ticket",
         "first_name_isolated",
         "adults",
         "children",
+        "guests",
+        "hosts",
         "recorded_by",
         "voided_at",
     ]
-    list_filter = [SessionFilter, "session__series__venue"]
-    list_select_related = ["session__series", "booking", "recorded_by"]
-    search_fields = ["=booking__reference"]
+    list_filter = [SessionFilter, "session__series__venue", "performance__venue"]
+    list_select_related = ["session__series", "performance", "booking", "ticket", "recorded_by"]
+    search_fields = ["=booking__reference", "=ticket__reference"]
     ordering = ["-arrived_at"]
     exclude = ["client_id", "first_name"]
     readonly_fields = ["first_name_isolated"]

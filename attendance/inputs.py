@@ -58,13 +58,20 @@ def form_key_new() -> uuid.UUID:
     return uuid.uuid4()
 
 
-def form_tap(data) -> RegisterTap:
+# What each register's forms count, and which of a tap's fields names the party they check in.
+DROPIN_NUMBERS = ("adults", "children")
+DOOR_NUMBERS = ("guests", "hosts")
+
+
+def form_tap(data, *, numbers=DROPIN_NUMBERS, party: str = "booking_id") -> RegisterTap:
     """The tap a form of the page without JavaScript sends.
 
     Its id is made from the form's one-time key and everything the form says: the same form
     sent again (a double tap, a reload, the back button and the same button) is the same tap,
     applied once; a different action sent from the same form (the back button, then another
-    walk-in or other numbers) is another tap, and counts.
+    walk-in or other numbers) is another tap, and counts. A drop-in's forms count adults and
+    children and check in bookings; a performance's count guests and hosts and check in
+    tickets.
     """
     try:
         key = uuid.UUID(str(data.get("form_key", ""))[:64])
@@ -75,11 +82,11 @@ def form_tap(data) -> RegisterTap:
         return uuid.uuid5(key, json.dumps(what))
 
     if data.get("check_in"):
-        booking_id = count(data["check_in"])
+        party_id = count(data["check_in"])
         return RegisterTap(
-            client_id=tap_id("check_in", booking_id),
+            client_id=tap_id("check_in", party_id),
             kind=RegisterAction.Kind.CHECK_IN,
-            booking_id=booking_id if booking_id and booking_id > 0 else None,
+            **{party: party_id if party_id and party_id > 0 else None},
         )
     if data.get("undo"):
         target = text(data["undo"], 40)
@@ -88,24 +95,21 @@ def form_tap(data) -> RegisterTap:
         )
     if data.get("adjust"):
         target = text(data["adjust"], 40)
-        adults = count(data.get(f"adults-{target}"))
-        children = count(data.get(f"children-{target}"))
+        values = {name: count(data.get(f"{name}-{target}")) for name in numbers}
         return RegisterTap(
-            client_id=tap_id("adjust", target, adults, children),
+            client_id=tap_id("adjust", target, *values.values()),
             kind=RegisterAction.Kind.ADJUST,
             target=target,
-            adults=adults,
-            children=children,
+            **values,
         )
     if data.get("walk_in"):
         first_name = text(data.get("first_name"), 60).strip()
-        adults, children = count(data.get("adults")), count(data.get("children"))
+        values = {name: count(data.get(name)) for name in numbers}
         return RegisterTap(
-            client_id=tap_id("walk_in", first_name, adults, children),
+            client_id=tap_id("walk_in", first_name, *values.values()),
             kind=RegisterAction.Kind.WALK_IN,
             first_name=first_name,
-            adults=adults,
-            children=children,
+            **values,
         )
     raise BadInput(PAGE_OUT_OF_DATE)
 
@@ -170,9 +174,12 @@ def _json_tap(data, *, skew: timedelta) -> RegisterTap:
         client_id=client_id,
         kind=kind,
         booking_id=_whole(data, "booking", 1, LARGEST_ID),
+        ticket_id=_whole(data, "ticket", 1, LARGEST_ID),
         target=text(target, 40),
         adults=_whole(data, "adults", -LARGEST_COUNT, LARGEST_COUNT),
         children=_whole(data, "children", -LARGEST_COUNT, LARGEST_COUNT),
+        guests=_whole(data, "guests", -LARGEST_COUNT, LARGEST_COUNT),
+        hosts=_whole(data, "hosts", -LARGEST_COUNT, LARGEST_COUNT),
         first_name=text(_optional(data, "first_name", (str,)), 60),
         happened_at=_instant(_optional(data, "at", (int, float)), skew=skew),
     )

@@ -1,5 +1,6 @@
-"""The register at the door: who arrived at a drop-in session (booked families and walk-ins),
-every tap the tablets sent, and the numbers recorded when the register is closed.
+"""The register at the door: who arrived at a drop-in session (booked families and walk-ins)
+or at a performance (guest parties with their hosts, and walk-ups), every tap the tablets sent,
+and the numbers recorded when a drop-in's register is closed.
 
 These tables were made by the drop-in app and keep their names (Meta.db_table), so moving the
 models here kept every row.
@@ -14,23 +15,52 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dropins.models import Booking, DropInSession
+from events.models import GuestTicket, Performance
 
 # A walk-in group can be bigger than a booking; more than this is a typing slip.
 MAX_WALK_IN = 30
 
 
-class CheckIn(models.Model):
-    """People arriving at a session: a booked party, or a walk-in group without a booking.
+def one_door_q() -> Q:
+    """A check-in or a tap belongs to exactly one register: a session's or a performance's."""
+    return Q(session__isnull=False, performance__isnull=True) | Q(
+        session__isnull=True, performance__isnull=False
+    )
 
-    Undo voids a check-in rather than deleting it. At most one live check-in per booking: the
-    first tablet to reach the server wins (see attendance.services.register_apply).
+
+class CheckIn(models.Model):
+    """People arriving at a session (a booked party, or a walk-in group without a booking) or
+    at a performance (a guest ticket's party, or walk-ups without a ticket).
+
+    Undo voids a check-in rather than deleting it. At most one live check-in per booking or
+    ticket: the first tablet to reach the server wins (see attendance.services.taps). A
+    session's check-ins count adults and children; a performance's count guests and hosts.
     """
 
     session = models.ForeignKey(
         DropInSession,
         verbose_name=_("session"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="check_ins",
+    )
+    performance = models.ForeignKey(
+        Performance,
+        verbose_name=_("performance"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="check_ins",
+    )
+    ticket = models.ForeignKey(
+        GuestTicket,
+        verbose_name=_("guest ticket"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="check_ins",
+        help_text=_("Empty for people who came to a performance without a ticket."),
     )
     booking = models.ForeignKey(
         Booking,
@@ -52,6 +82,12 @@ class CheckIn(models.Model):
     )
     children = models.PositiveSmallIntegerField(
         _("children"), default=0, validators=[MaxValueValidator(MAX_WALK_IN)]
+    )
+    guests = models.PositiveSmallIntegerField(
+        _("guests"), default=0, validators=[MaxValueValidator(MAX_WALK_IN)]
+    )
+    hosts = models.PositiveSmallIntegerField(
+        _("hosts"), default=0, validators=[MaxValueValidator(MAX_WALK_IN)]
     )
     arrived_at = models.DateTimeField(_("arrived"))
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
@@ -86,25 +122,45 @@ class CheckIn(models.Model):
                 condition=Q(booking__isnull=False, voided_at__isnull=True),
                 name="checkin_once_per_booking",
             ),
-            models.CheckConstraint(
-                condition=Q(adults__gt=0) | Q(children__gt=0), name="checkin_has_people"
+            models.UniqueConstraint(
+                fields=["ticket"],
+                condition=Q(ticket__isnull=False, voided_at__isnull=True),
+                name="checkin_once_per_ticket",
             ),
+            models.CheckConstraint(
+                condition=Q(adults__gt=0) | Q(children__gt=0) | Q(guests__gt=0) | Q(hosts__gt=0),
+                name="checkin_has_people",
+            ),
+            models.CheckConstraint(condition=one_door_q(), name="checkin_one_door"),
         ]
-        indexes = [models.Index(fields=["session", "voided_at"])]
+        indexes = [
+            models.Index(fields=["session", "voided_at"]),
+            models.Index(fields=["performance", "voided_at"]),
+        ]
         permissions = [("take_attendance", _("Can take attendance at the door"))]
 
     def __str__(self):
-        return self.booking.reference if self.booking_id else gettext("Walk-in")
+        if self.booking_id:
+            return self.booking.reference
+        if self.ticket_id:
+            return self.ticket.reference
+        return gettext("Walk-in")
 
     @property
     def people(self) -> int:
         from dropins.rules import people_of
 
-        return people_of(adults=self.adults, children=self.children)
+        return people_of(adults=self.adults, children=self.children) + self.guests + self.hosts
 
     @property
     def is_walk_in(self) -> bool:
-        return self.booking_id is None
+        return self.booking_id is None and self.ticket_id is None
+
+    @property
+    def party_name(self) -> str:
+        """The first name the booking or ticket gives (a walk-in's, if they gave one)."""
+        party = self.booking if self.booking_id else self.ticket if self.ticket_id else None
+        return party.first_name if party else self.first_name
 
     @property
     def is_live(self) -> bool:
@@ -136,11 +192,23 @@ class RegisterAction(models.Model):
         NOTHING = "nothing", _("There is nothing to undo: another tablet checked them in.")
         NUMBERS = "numbers", _("Check the numbers: at least one person, at most 30 of each.")
         OTHER_SESSION = "other_session", _("This tap belongs to another session.")
+        NO_TICKET = "no_ticket", _("This ticket is not on this performance's register.")
+        SHOW_CANCELLED = "show_cancelled", _("This performance was cancelled.")
 
     client_id = models.UUIDField(_("tablet's id for the tap"), unique=True)
     session = models.ForeignKey(
         DropInSession,
         verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="register_actions",
+    )
+    performance = models.ForeignKey(
+        Performance,
+        verbose_name=_("performance"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="register_actions",
     )
@@ -173,6 +241,7 @@ class RegisterAction(models.Model):
         verbose_name = _("register action")
         verbose_name_plural = _("register actions")
         ordering = ["pk"]
+        constraints = [models.CheckConstraint(condition=one_door_q(), name="action_one_door")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.client_id}"

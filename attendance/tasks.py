@@ -7,4 +7,5 @@ from attendance import services
 
 @shared_task(ignore_result=True)
 def walk_ins_anonymise() -> int:
-    return services.walk_ins_anonymise()
+    """Forget the names of walk-ins at drop-ins and of walk-ups at performances."""
+    return services.walk_ins_anonymise() + services.door_walk_ups_anonymise()

@@ -48,7 +48,9 @@ def attendance_required(view):
                 )
             # After signing in, a form's tap cannot be sent again: go back to the register.
             next_path = (
-                request.get_full_path() if request.method == "GET" else _register_path(kwargs)
+                request.get_full_path()
+                if request.method == "GET"
+                else _register_path(request, kwargs)
             )
             return redirect_to_login(next_path)
         if not rules.may_take_attendance(request.user):
@@ -77,10 +79,12 @@ def json_methods(*methods):
     return decorator
 
 
-def _register_path(kwargs) -> str:
-    if "pk" in kwargs:
-        return reverse("register:session", kwargs={"pk": kwargs["pk"]})
-    return reverse("register:today")
+def _register_path(request, kwargs) -> str:
+    if "pk" not in kwargs:
+        return reverse("register:today")
+    match = request.resolver_match
+    name = "door" if match and match.url_name.startswith("door") else "session"
+    return reverse(f"register:{name}", kwargs={"pk": kwargs["pk"]})
 
 
 def _content_length(request) -> int:
@@ -117,6 +121,7 @@ def today(request):
             "attendance/today.html",
             {
                 "sessions": selectors.register_sessions_today(user=request.user),
+                "performances": selectors.door_performances_today(user=request.user),
                 "has_a_venue": rules.has_a_venue(request.user),
             },
         )
@@ -189,7 +194,7 @@ def tap_message(result: TapResult, one: RegisterTap) -> str:
         return _("That check-in was already undone.")
     if result.outcome == RegisterAction.Outcome.ALREADY:
         return _("%(name)s: already checked in at %(time)s by %(volunteer)s.") % {
-            "name": isolate(check_in.booking.first_name) if check_in.booking_id else _("Walk-in"),
+            "name": isolate(check_in.party_name) if not check_in.is_walk_in else _("Walk-in"),
             "time": date_format(timezone.localtime(check_in.arrived_at, LONDON), "H:i"),
             "volunteer": volunteer_name(check_in.recorded_by),
         }
@@ -207,7 +212,7 @@ def tap_message(result: TapResult, one: RegisterTap) -> str:
     return ngettext(
         "%(name)s: %(count)s person checked in.", "%(name)s: %(count)s people checked in.", people
     ) % {
-        "name": isolate(check_in.booking.first_name) if check_in.booking_id else "",
+        "name": isolate(check_in.party_name) if not check_in.is_walk_in else "",
         "count": people,
     }
 
@@ -270,7 +275,7 @@ def changes(request, pk):
                 "attendance/_booking.html", {**context, "booking": booking}, request
             ),
         }
-        for booking in found.bookings
+        for booking in found.parties
     ]
     rows += [
         {
@@ -286,7 +291,7 @@ def changes(request, pk):
             "after": found.cursor.after,
             "since": found.cursor.since.isoformat(),
             "rows": rows,
-            "gone": [f"b-{pk}" for pk in sorted(found.bookings_gone)],
+            "gone": [f"b-{pk}" for pk in sorted(found.parties_gone)],
             "totals": render_to_string(
                 "attendance/_totals.html",
                 {**context, "totals": selectors.register_totals(session)},

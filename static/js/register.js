@@ -6,7 +6,10 @@
      id made here, so the server applies it once however often it is sent;
    - the queue is sent in order whenever the server can be reached (retrying on a timer, as
      tablets' browsers have no background sync), and survives a reload;
-   - every few seconds the page asks what other tablets did, and redraws only those rows. */
+   - every few seconds the page asks what other tablets did, and redraws only those rows.
+   The same script serves a drop-in's register (bookings; adults and children) and a
+   performance's door (guest tickets; guests and hosts): the page says which in its data-party
+   and data-numbers attributes. */
 (function () {
   "use strict";
 
@@ -26,6 +29,12 @@
   var TIMEOUT = 10000;
   var BATCH = 50;
   var queueKey = "sanctuary.register." + root.dataset.session;
+  // What a check-in names ("booking" or "ticket"), and the two numbers a check-in counts.
+  var partyField = root.dataset.party || "booking";
+  var NUMBERS = (root.dataset.numbers || "adults children").split(" ");
+  // What a walk-in is called on this register until the server's row replaces it.
+  var walkInName = root.dataset.walkInName || gettext("Walk-in");
+  var walkInUndo = root.dataset.walkInUndo || gettext("Undo walk-in");
   var bookingsList = document.getElementById("register-bookings");
   var walkInsList = document.getElementById("register-walk-ins");
   var walkInForm = document.getElementById("register-walk-in");
@@ -86,13 +95,26 @@
     return isNaN(parsed) ? 0 : parsed;
   }
 
+  function inKey(name) {
+    return "in" + name.charAt(0).toUpperCase() + name.slice(1);
+  }
+
+  function sum(values) {
+    return NUMBERS.reduce(function (total, name) { return total + number(values[name]); }, 0);
+  }
+
   // The booked party on a row, and the people checked in on it.
   function party(row) {
-    return number(row.dataset.adults) + number(row.dataset.children);
+    return sum(row.dataset);
   }
 
   function partyIn(row) {
-    return number(row.dataset.inAdults) + number(row.dataset.inChildren);
+    return NUMBERS.reduce(function (total, name) { return total + number(row.dataset[inKey(name)]); }, 0);
+  }
+
+  // Sets what a row shows as checked in: the tap's numbers, or the party's own.
+  function setIn(row, values) {
+    NUMBERS.forEach(function (name) { row.dataset[inKey(name)] = values[name]; });
   }
 
   // Taps: shown at once, queued, sent ------------------------------------------------------
@@ -162,7 +184,7 @@
     var button = document.createElement("button");
     button.type = "submit";
     button.name = "check_in";
-    button.value = row.dataset.booking;
+    button.value = row.dataset.party;
     button.className = "button register-check-in";
     button.textContent = gettext("Check in");
     return button;
@@ -177,20 +199,19 @@
       row.className = "register-row register-row--walk-in is-in is-pending";
       row.dataset.search = (one.first_name || "").toLowerCase();
       row.dataset.pendingTap = one.id;
-      row.dataset.inAdults = one.adults;
-      row.dataset.inChildren = one.children;
+      setIn(row, one);
       var who = document.createElement("div");
       who.className = "register-row__who";
       var name = document.createElement("span");
       name.className = "register-row__name";
       name.dir = "auto";
-      name.textContent = one.first_name || gettext("Walk-in");
+      name.textContent = one.first_name || walkInName;
       who.appendChild(name);
-      who.appendChild(undoButton(gettext("Undo walk-in")));
+      who.appendChild(undoButton(walkInUndo));
       var act = document.createElement("div");
       act.className = "register-row__act";
       act.innerHTML = '<p class="register-in"></p>';
-      act.firstChild.textContent = inText(one.adults + one.children);
+      act.firstChild.textContent = inText(sum(one));
       row.appendChild(who);
       row.appendChild(act);
       pendingNote(row);
@@ -204,8 +225,7 @@
     if (one.kind === "check_in") {
       row.classList.add("is-in");
       row.dataset.pendingTap = one.id;
-      row.dataset.inAdults = row.dataset.adults;
-      row.dataset.inChildren = row.dataset.children;
+      setIn(row, row.dataset);
       row.querySelector(".register-row__act").innerHTML = '<p class="register-in"></p>';
       row.querySelector(".register-in").textContent = inText(party(row));
       var shownUndo = row.querySelector(".register-undo");
@@ -218,7 +238,7 @@
       var act2 = row.querySelector(".register-row__act");
       act2.innerHTML = '<p class="register-in"></p>';
       act2.firstChild.textContent = gettext("Undone");
-      if (row.dataset.booking) {
+      if (row.dataset.party) {
         // The family can be checked in again, even before the undo reaches the server.
         delete row.dataset.checkIn;
         delete row.dataset.pendingTap;
@@ -229,11 +249,10 @@
         undo.remove();
       }
     } else if (one.kind === "adjust") {
-      row.dataset.inAdults = one.adults;
-      row.dataset.inChildren = one.children;
+      setIn(row, one);
       var shown = row.querySelector(".register-in");
       if (shown) {
-        shown.textContent = inText(one.adults + one.children);
+        shown.textContent = inText(sum(one));
       }
       var details = row.querySelector(".register-adjust");
       if (details) {
@@ -251,13 +270,14 @@
     event.preventDefault();
     var row = button.closest(".register-row");
     var confirmed = row.dataset.status === "confirmed";
-    var walkIn = !row.dataset.booking;
+    var walkIn = !row.dataset.party;
     var target = row.dataset.checkIn || row.dataset.pendingTap || "";
     var inPeople = partyIn(row);
     if (button.name === "check_in") {
       var booked = party(row);
-      tap({ kind: "check_in", booking: number(row.dataset.booking) }, row.id,
-        { arrived: booked, walk_ins: 0, expected: confirmed ? -booked : 0 });
+      var checkIn = { kind: "check_in" };
+      checkIn[partyField] = number(row.dataset.party);
+      tap(checkIn, row.id, { arrived: booked, walk_ins: 0, expected: confirmed ? -booked : 0 });
       if (search) {
         // Ready for the next name; the tapped row keeps showing what happened.
         search.focus();
@@ -268,13 +288,15 @@
         ? { arrived: 0, walk_ins: -inPeople, expected: 0 }
         : { arrived: -inPeople, walk_ins: 0, expected: confirmed ? party(row) : 0 });
     } else if (button.name === "adjust" && target) {
-      var adults = number(row.querySelector("[name^=adults-]").value);
-      var children = number(row.querySelector("[name^=children-]").value);
-      if (adults + children < 1) {
+      var numbers = { kind: "adjust", target: target };
+      NUMBERS.forEach(function (name) {
+        numbers[name] = number(row.querySelector("[name^=" + name + "-]").value);
+      });
+      if (sum(numbers) < 1) {
         return;
       }
-      var change = adults + children - inPeople;
-      tap({ kind: "adjust", target: target, adults: adults, children: children }, row.id,
+      var change = sum(numbers) - inPeople;
+      tap(numbers, row.id,
         walkIn ? { arrived: 0, walk_ins: change, expected: 0 } : { arrived: change, walk_ins: 0, expected: 0 });
     }
   });
@@ -301,15 +323,18 @@
       // A second tap straight after the first is a double tap, not a second group.
       add.disabled = true;
       window.setTimeout(function () { add.disabled = false; }, 1500);
-      var adults = number(walkInForm.elements.adults.value);
-      var children = number(walkInForm.elements.children.value);
-      if (adults + children < 1 || adults > 30 || children > 30) {
-        walkInForm.elements.adults.focus();
+      var id = newId();
+      var walkIn = { id: id, kind: "walk_in", first_name: walkInForm.elements.first_name.value.trim() };
+      var tooMany = false;
+      NUMBERS.forEach(function (name) {
+        walkIn[name] = number(walkInForm.elements[name].value);
+        tooMany = tooMany || walkIn[name] > 30;
+      });
+      if (sum(walkIn) < 1 || tooMany) {
+        walkInForm.elements[NUMBERS[0]].focus();
         return;
       }
-      var id = newId();
-      tap({ id: id, kind: "walk_in", first_name: walkInForm.elements.first_name.value.trim(), adults: adults, children: children },
-        "p-" + id, { arrived: 0, walk_ins: adults + children, expected: 0 });
+      tap(walkIn, "p-" + id, { arrived: 0, walk_ins: sum(walkIn), expected: 0 });
       walkInForm.reset();
     });
   }
@@ -327,8 +352,9 @@
       sent_at: Date.now(),
       taps: batch.map(function (one) {
         return {
-          id: one.id, kind: one.kind, booking: one.booking, target: one.target,
-          adults: one.adults, children: one.children, first_name: one.first_name, at: one.at
+          id: one.id, kind: one.kind, booking: one.booking, ticket: one.ticket, target: one.target,
+          adults: one.adults, children: one.children, guests: one.guests, hosts: one.hosts,
+          first_name: one.first_name, at: one.at
         };
       })
     };
@@ -627,7 +653,7 @@
       var hay = row.dataset.search || "";
       var match = !wanted || hay.indexOf(wanted) !== -1 || compact(hay).indexOf(wantedCompact) !== -1;
       row.hidden = !match;
-      if (match && row.dataset.booking) {
+      if (match && row.dataset.party) {
         shown += 1;
       }
     });

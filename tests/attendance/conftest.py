@@ -1,6 +1,7 @@
 import pytest
 
 from sanctuary.roles import Role
+from tests.attendance.door_helpers import door_keeper, night, olena  # noqa: F401 (fixtures)
 from tests.attendance.helpers import EMAIL, PHONE
 
 # The register works on drop-in sessions: the drop-in tests' fixtures are these tests' too.

@@ -2,14 +2,14 @@
 its totals and what changed since a tablet last asked, each in a fixed number of queries."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from attendance import rules
 from attendance.models import Attendance, CheckIn
+from attendance.selectors.changes import RegisterChanges, RegisterCursor, changes_since, cursor_of
 from dropins.models import LONDON, Booking, DropInSession
 from dropins.rules import holds_places_q, live_q, party_expression, people_booked_sum
 from dropins.selectors import sessions_with_counts
@@ -148,31 +148,8 @@ def register_walk_ins(session: DropInSession, *, pks=None) -> list[CheckIn]:
     return list(walk_ins.filter(voided_at__isnull=True))
 
 
-@dataclass(frozen=True)
-class RegisterCursor:
-    """Where a tablet's picture of the register is up to: the last tap it has seen, and when it
-    last asked (for bookings made or changed since)."""
-
-    after: int
-    since: datetime
-
-
-# Bookings are stamped when they are written but show only once committed: ask again for a
-# little while back, so that none is missed (sending a row twice is harmless).
-CHANGES_OVERLAP = timedelta(seconds=30)
-
-
 def register_cursor(session: DropInSession, *, now=None) -> RegisterCursor:
-    last = session.register_actions.aggregate(last=Max("pk"))["last"] or 0
-    return RegisterCursor(after=last, since=now or timezone.now())
-
-
-@dataclass(frozen=True)
-class RegisterChanges:
-    cursor: RegisterCursor
-    bookings: list[Booking]
-    bookings_gone: set[int]  # no longer on the register (cancelled): tablets drop them
-    walk_ins: list[CheckIn]
+    return cursor_of(session.register_actions.all(), now=now)
 
 
 def register_changes(
@@ -182,28 +159,12 @@ def register_changes(
 
     A bounded number of queries, however many changed.
     """
-    now = now or timezone.now()
-    # The last tap first, then the taps up to it: a tap committed in between is left for the
-    # next time rather than skipped.
-    last = max(register_cursor(session).after, cursor.after)
-    taps = session.register_actions.filter(
-        pk__gt=cursor.after, pk__lte=last, check_in__isnull=False
-    ).values_list("check_in_id", "check_in__booking_id")
-    booking_ids, walk_in_ids = set(), set()
-    for check_in_id, booking_id in taps:
-        if booking_id:
-            booking_ids.add(booking_id)
-        else:
-            walk_in_ids.add(check_in_id)
-    booking_ids |= set(
-        session.bookings.filter(updated_at__gte=cursor.since - CHANGES_OVERLAP).values_list(
-            "pk", flat=True
-        )
-    )
-    bookings = register_bookings(session, pks=booking_ids) if booking_ids else []
-    return RegisterChanges(
-        cursor=RegisterCursor(after=last, since=now),
-        bookings=bookings,
-        bookings_gone=booking_ids - {booking.pk for booking in bookings},
-        walk_ins=register_walk_ins(session, pks=walk_in_ids) if walk_in_ids else [],
+    return changes_since(
+        actions=session.register_actions.all(),
+        party_field="booking",
+        parties=session.bookings.all(),
+        parties_get=lambda pks: register_bookings(session, pks=pks),
+        walk_ins_get=lambda pks: register_walk_ins(session, pks=pks),
+        cursor=cursor,
+        now=now,
     )
