@@ -26,3 +26,15 @@ BURSARY_APPLICATIONS_PER_HOUR = env.int("BURSARY_APPLICATIONS_PER_HOUR", default
 # decision, or after they were sent if never decided (a nightly beat task); amounts and
 # statuses stay for reports.
 BURSARY_ANONYMISE_AFTER_MONTHS = env.int("BURSARY_ANONYMISE_AFTER_MONTHS", default=24)
+
+# Guest tickets for performances.
+# A claim link a partner worker sends a guest works this many days (never after the release
+# deadline or the performance).
+EVENTS_CLAIM_LINK_DAYS = env.int("EVENTS_CLAIM_LINK_DAYS", default=7)
+# Claims one client may send per hour from claim links.
+EVENTS_CLAIMS_PER_HOUR = env.int("EVENTS_CLAIMS_PER_HOUR", default=10)
+# The reminder goes this many hours before a performance starts.
+EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=24)
+EVENTS_REMINDER_BATCH = 500  # tickets reminded per scan; the next scan takes the rest
+# Guests' names, contacts and access needs are forgotten this many days after the performance.
+EVENTS_KEEP_DAYS = env.int("EVENTS_KEEP_DAYS", default=30)

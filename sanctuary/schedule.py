@@ -22,6 +22,11 @@ _RUNS = {
         "bursaries.tasks.applications_anonymise",
         crontab(hour="3", minute="50"),
     ),
+    "events-ticket-reminders": ("events.tasks.guest_tickets_remind", crontab(minute="*/10")),
+    "events-tickets-anonymise": (
+        "events.tasks.guest_tickets_anonymise",
+        crontab(hour="3", minute="55"),
+    ),
 }
 
 BEAT_SCHEDULE = {name: {"task": task, "schedule": when} for name, (task, when) in _RUNS.items()}
