@@ -140,3 +140,25 @@ def past_keeping_q(now, keep_days: int) -> Q:
         anonymised_at__isnull=True,
         allocation__performance__starts_at__lt=now - timedelta(days=keep_days),
     )
+
+
+def may_send_links_q(now) -> Q:
+    """Quotas a partner may still send claim links for: the release deadline not reached nor
+    the seats released, the performance neither cancelled nor started."""
+    return Q(
+        allocation__released_at__isnull=True,
+        allocation__release_at__gt=now,
+        allocation__performance__cancelled_at__isnull=True,
+        allocation__performance__starts_at__gt=now,
+    )
+
+
+def may_send_links(quota: GuestQuota, now) -> bool:
+    allocation = quota.allocation
+    performance = allocation.performance
+    return (
+        allocation.released_at is None
+        and allocation.release_at > now
+        and performance.cancelled_at is None
+        and performance.starts_at > now
+    )

@@ -82,9 +82,7 @@ def claim_link_create(
     if quota is None:
         raise ClaimError(_("This performance has no seats for your organisation."))
     allocation = quota.allocation
-    if rules.is_released(allocation) or claim_link_expiry(quota, now) <= now:
-        raise ClaimError(_("Sorry, links can no longer be sent for this performance."))
-    if allocation.performance.cancelled_at is not None:
+    if not rules.may_send_links(quota, now):
         raise ClaimError(_("Sorry, links can no longer be sent for this performance."))
     if max_guests > rules.quota_seats_free(quota):
         raise ClaimError(_("Your organisation has fewer seats left than this link offers."))

@@ -45,3 +45,17 @@ def test_guest_cancellable_tickets_agree():
             ticket for ticket in GuestTicket.objects.all() if rules.may_guest_cancel(ticket, moment)
         }
         assert in_sql == one_by_one
+
+
+def test_quotas_open_for_links_agree(clock):
+    from events.models import GuestQuota
+
+    soon = make_night(days_ahead=3)
+    make_night(days_ahead=10)
+    for moment in (timezone.now(), soon.allocation.release_at + timedelta(minutes=1)):
+        in_sql = set(GuestQuota.objects.filter(rules.may_send_links_q(moment)))
+        one_by_one = {
+            quota for quota in GuestQuota.objects.all() if rules.may_send_links(quota, moment)
+        }
+        assert in_sql == one_by_one
+    assert len(in_sql) == 2  # past the first night's deadline: only the later night's two
