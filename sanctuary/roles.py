@@ -66,6 +66,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "partners.add_partnerorganisation",
         "partners.change_partnerorganisation",
         "partners.view_partnerorganisation",
+        "events.view_guestticket",
+        "events.change_guestticket",
         "bursaries.add_decisiontemplate",
         "bursaries.change_decisiontemplate",
         "bursaries.view_decisiontemplate",
