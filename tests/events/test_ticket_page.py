@@ -40,6 +40,7 @@ def test_the_ticket_page_speaks_the_guests_language(client):
 
     assert 'lang="uk"' in html
     assert "Національний симфонічний оркестр України" in html
+    assert "Ваш квиток" in html
 
 
 @pytest.mark.parametrize("token", ["nope", "x" * 43, "a" * 200])
