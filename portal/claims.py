@@ -2,8 +2,6 @@
 organisation's quota, sees it once, sends it, and follows their organisation's links."""
 
 from django.contrib import messages
-from django.db.models import IntegerField, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,72 +10,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import rules
-from events.models import ClaimLink, GuestQuota, GuestTicket
+from events.models import ClaimLink
 from events.services.claims import (
     ClaimError,
     claim_link_create,
     claim_link_path,
     claim_link_revoke,
     claim_link_send,
-    claim_token_digest,
 )
 from events.ticket_forms import ClaimLinkForm, ClaimLinkSendForm
+from events.ticket_selectors import claim_link_of, claim_links_of, quotas_open_for_links
 from portal.access import partner_worker_required
 
-LINKS_SHOWN = 100
 
-
-def _open_quotas(organisation):
-    """The organisation's quotas it may still send links for, with the seats not yet named."""
-    named = (
-        GuestTicket.objects.filter(rules.holds_seats_q(), quota=OuterRef("pk"))
-        .values("quota")
-        .annotate(total=Sum("guests"))
-        .values("total")
-    )
-    quotas = (
-        GuestQuota.objects.filter(rules.may_send_links_q(timezone.now()), organisation=organisation)
-        .select_related("allocation__performance")
-        .annotate(named=Coalesce(Subquery(named, output_field=IntegerField()), 0))
-        .order_by("allocation__performance__starts_at", "pk")
-    )
+def _quotas(organisation):
+    quotas = quotas_open_for_links(organisation=organisation)
     for quota in quotas:
         starts_at = timezone.localtime(quota.allocation.performance.starts_at)
-        quota.seats_free = quota.seats - quota.named
         quota.starts_label = _("%(date)s, %(seats)s seats left") % {
             "date": date_format(starts_at, "j E Y, H:i"),
             "seats": quota.seats_free,
         }
-    return list(quotas)
+    return quotas
 
 
-def _links(organisation):
-    now = timezone.now()
-    links = list(
-        ClaimLink.objects.filter(quota__organisation=organisation)
-        .select_related("quota__allocation__performance", "ticket")
-        .order_by("-created_at", "-pk")[:LINKS_SHOWN]
-    )
-    for link in links:
-        link.state = rules.claim_link_state(link, now)
-    return links
-
-
-def _page(request, form, status=200):
-    return render(
-        request,
-        "portal/claims/list.html",
-        {
-            "organisation": request.organisation,
-            "form": form,
-            "links": _links(request.organisation),
-        },
-        status=status,
-    )
-
-
-def _created(request, made_token: str, send_form, link, status=200):
+def _created(request, token: str, send_form, link, status=200):
     """The one page that shows the whole link: it is not stored, so it cannot be shown again."""
     return render(
         request,
@@ -85,7 +42,7 @@ def _created(request, made_token: str, send_form, link, status=200):
         {
             "link": link,
             "performance": link.quota.allocation.performance,
-            "url": request.build_absolute_uri(claim_link_path(made_token)),
+            "url": request.build_absolute_uri(claim_link_path(token)),
             "send_form": send_form,
         },
         status=status,
@@ -96,8 +53,7 @@ def _created(request, made_token: str, send_form, link, status=200):
 @require_http_methods(["GET", "POST"])
 @partner_worker_required
 def claim_links(request):
-    quotas = _open_quotas(request.organisation)
-    form = ClaimLinkForm(request.POST or None, quotas=quotas)
+    form = ClaimLinkForm(request.POST or None, quotas=_quotas(request.organisation))
     if request.method == "POST" and form.is_valid():
         try:
             made = claim_link_create(
@@ -112,7 +68,16 @@ def claim_links(request):
         else:
             send_form = ClaimLinkSendForm(initial={"token": made.token})
             return _created(request, made.token, send_form, made.link)
-    return _page(request, form, status=200 if not form.errors else 400)
+    return render(
+        request,
+        "portal/claims/list.html",
+        {
+            "organisation": request.organisation,
+            "form": form,
+            "links": claim_links_of(organisation=request.organisation),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @never_cache
@@ -121,30 +86,25 @@ def claim_links(request):
 def claim_link_send_view(request):
     form = ClaimLinkSendForm(request.POST)
     token = request.POST.get("token", "")
-    link = (
-        ClaimLink.objects.select_related("quota__allocation__performance")
-        .filter(quota__organisation=request.organisation)
-        .filter(token_digest=claim_token_digest(token))
-        .first()
-    )
+    link = claim_link_of(token=token, organisation=request.organisation)
     if link is None:
         messages.error(request, _("This link can no longer be sent."))
         return redirect("portal:claims")
-    if form.is_valid():
-        try:
-            claim_link_send(
-                token=form.cleaned_data["token"],
-                organisation=request.organisation,
-                language=form.cleaned_data["language"],
-                actor=request.user,
-                **form.contact(),
-            )
-        except ClaimError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The link is on its way to the guest."))
-        return redirect("portal:claims")
-    return _created(request, token, form, link, status=400)
+    if not form.is_valid():
+        return _created(request, token, form, link, status=400)
+    try:
+        claim_link_send(
+            token=form.cleaned_data["token"],
+            organisation=request.organisation,
+            language=form.cleaned_data["language"],
+            actor=request.user,
+            **form.contact(),
+        )
+    except ClaimError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The link is on its way to the guest."))
+    return redirect("portal:claims")
 
 
 @require_POST

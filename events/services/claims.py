@@ -159,18 +159,8 @@ def claim_link_revoke(
     return link
 
 
-def claim_link_get(*, token: str) -> ClaimLink | None:
-    """The link behind a guest's URL, with its performance, venue and partner (one query)."""
-    return (
-        ClaimLink.objects.select_related(
-            "quota__allocation__performance__venue", "quota__organisation"
-        )
-        .filter(token_digest=claim_token_digest(token))
-        .first()
-    )
-
-
 _REFUSALS = {
+    "full": _("Sorry, all the seats for this link have been taken."),
     "used": _("This link has already been used."),
     "withdrawn": _("This link has been withdrawn."),
     "expired": _("This link has expired."),
@@ -197,10 +187,12 @@ def claim_link_claim(
     """The guest names their party with the link: one ticket against the link's quota, and the
     link is used, in one transaction. The same form sent again gets the first ticket; any other
     use of a used link is refused."""
-    found = claim_link_get(token=token)
+    found = ClaimLink.objects.filter(token_digest=claim_token_digest(token)).only("pk").first()
     if found is None:
         raise ClaimError(_("This link has expired."), state="expired")
-    allocation_lock(found.quota.allocation_id)
+    allocation_lock(
+        GuestQuota.objects.values_list("allocation_id", flat=True).get(claim_links=found)
+    )
     link = lock_row(
         ClaimLink.objects.select_related("quota__allocation__performance", "ticket"), found.pk
     )

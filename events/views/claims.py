@@ -10,9 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from events import rules
-from events.services.claims import ClaimError, claim_link_claim, claim_link_get, claim_refusal
+from events.services.claims import ClaimError, claim_link_claim, claim_refusal
 from events.services.tickets import TicketError
 from events.ticket_forms import ClaimForm
+from events.ticket_selectors import claim_link_get
 from events.views.tickets import private
 from sanctuary.ratelimit import rate_limit_hit
 
@@ -48,6 +49,8 @@ def claim(request, token):
     now = timezone.now()
     form = ClaimForm(request.POST or None, max_guests=link.max_guests, max_hosts=link.max_hosts)
     state = rules.claim_link_state(link, now)
+    if state == "unused" and rules.quota_seats_free(link.quota) < 1:
+        state = "full"  # nothing left to take: say so before the guest types anything
     if state != "unused" and not (request.method == "POST" and link.ticket_id):
         return _closed(request, link, state)
     status = 200

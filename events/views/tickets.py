@@ -15,6 +15,7 @@ from events.qr import qr_svg
 from events.services.ticket_changes import ticket_cancel
 from events.services.tickets import TicketError
 from events.ticket_calendar import performance_ics
+from events.ticket_selectors import ticket_get_by_token
 
 
 def private(response):
@@ -24,11 +25,7 @@ def private(response):
 
 
 def _ticket_or_404(token: str) -> GuestTicket:
-    ticket = (
-        GuestTicket.objects.select_related("allocation__performance__venue", "organisation")
-        .filter(token=token, anonymised_at__isnull=True)
-        .first()
-    )
+    ticket = ticket_get_by_token(token=token)
     if ticket is None:
         raise Http404
     return ticket

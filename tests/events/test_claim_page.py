@@ -177,3 +177,16 @@ def test_the_claim_page_query_count_does_not_grow_with_tickets(
 
     with django_assert_max_num_queries(len(few)):
         client.get(_path(token))
+
+
+def test_a_link_whose_seats_are_all_taken_is_a_kind_page_before_any_typing(client):
+    night = make_night(seats_a=4)
+    _link, token = make_link(night, max_guests=4)
+    name_party(night, guests=4, hosts=0)
+
+    response = client.get(_path(token, "uk"))
+
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "усі місця за цим посиланням уже зайняті" in html
+    assert night.partner_a.name in html
