@@ -62,3 +62,19 @@ def test_many_links_claimed_at_once_never_exceed_the_partners_quota():
 
     assert sum(isinstance(result, GuestTicket) for result in results) == 3
     assert sum(ticket.guests for ticket in GuestTicket.objects.all()) == 6
+
+
+def test_the_same_form_sent_twice_at_once_makes_one_ticket_for_both():
+    import uuid
+
+    night = make_night()
+    _link, token = make_link(night)
+    key = uuid.uuid4()
+
+    results = race(
+        lambda index: claim_link_claim(token=token, submission_key=key, **claim_fields()), 2
+    )
+
+    assert all(isinstance(result, GuestTicket) for result in results), results
+    assert results[0].pk == results[1].pk
+    assert GuestTicket.objects.count() == 1
