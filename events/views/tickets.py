@@ -36,7 +36,8 @@ def _ticket_or_404(token: str) -> GuestTicket:
 def ticket(request, token):
     ticket = _ticket_or_404(token)
     performance = ticket.allocation.performance
-    live = rules.holds_seats(ticket)
+    # A cancelled ticket, or performance, offers no code to show and no calendar.
+    live = rules.holds_seats(ticket) and performance.cancelled_at is None
     return private(
         render(
             request,
@@ -81,7 +82,7 @@ def ticket_cancel_view(request, token):
 @require_GET
 def ticket_calendar(request, token):
     ticket = _ticket_or_404(token)
-    if not rules.holds_seats(ticket):
+    if not rules.holds_seats(ticket) or ticket.allocation.performance.cancelled_at:
         raise Http404
     body = performance_ics(
         ticket=ticket,

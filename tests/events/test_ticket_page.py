@@ -111,3 +111,18 @@ def test_the_ticket_page_query_count_does_not_grow_with_tickets(
 
     with django_assert_max_num_queries(len(few)):
         client.get(_path(ticket))
+
+
+def test_a_cancelled_performance_says_so_and_offers_no_code(client):
+    from django.utils import timezone
+
+    night = make_night()
+    ticket = name_party(night)
+    night.performance.cancelled_at = timezone.now()
+    night.performance.save(update_fields=["cancelled_at"])
+
+    html = client.get(_path(ticket, "uk")).content.decode()
+
+    assert "На жаль, цю виставу скасовано." in html
+    assert ticket.door_code not in html and "<svg" not in html
+    assert "Ми не зможемо прийти" not in html
