@@ -111,3 +111,22 @@ def test_a_confirmation_queued_before_the_ticket_was_cancelled_is_not_sent(progr
     (confirmation,) = _messages("guest_ticket_confirmed")
     confirmation.refresh_from_db()
     assert confirmation.status == OutgoingMessage.Status.NOT_NEEDED
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["guest_ticket_confirmed", "guest_ticket_reminder", "guest_ticket_changed"],
+)
+@pytest.mark.parametrize("language", ["en", "uk", "ar", "fa", "ps"])
+def test_text_messages_are_short_and_carry_nothing_sensitive(template, language):
+    from sanctuary.outbox import render_message
+
+    ticket = name_party(make_night(), first_name="Olena", access_needs="Wheelchair space")
+
+    _subject, body = render_message(
+        template=template, channel="sms", language=language, context={"ticket_id": ticket.pk}
+    )
+
+    assert ticket.reference in body
+    assert "Olena" not in body and "Wheelchair" not in body and ticket.door_code not in body
+    assert len(body) <= 320
