@@ -8,4 +8,4 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Registers the context builders of the events' messages.
-        from events.messages import mailing, network, pool  # noqa: F401
+        from events.messages import mailing, network, pool, tickets  # noqa: F401

@@ -6,6 +6,7 @@ from events.services import mailing, network
 from events.services.pool import pool_offers_refresh
 from events.services.release import allocations_release
 from events.services.retention_pool import pool_requests_anonymise
+from events.services.ticket_schedule import tickets_anonymise, tickets_remind
 
 
 @shared_task(ignore_result=True)
@@ -31,3 +32,13 @@ def network_bookings_anonymise() -> int:
 @shared_task(ignore_result=True)
 def mailing_unconfirmed_forget() -> int:
     return mailing.mailing_unconfirmed_forget()
+
+
+@shared_task(ignore_result=True)
+def guest_tickets_remind() -> int:
+    return tickets_remind()
+
+
+@shared_task(ignore_result=True)
+def guest_tickets_anonymise() -> int:
+    return tickets_anonymise()

@@ -2,11 +2,16 @@
 
 from django.urls import path
 
-from events.views import mailing, network, pool
+from events.views import claims, mailing, network, pool, tickets
 
 app_name = "events"
 urlpatterns = [
     path("pool/offer/<str:token>/", pool.pool_offer, name="pool-offer"),
+    # Guest tickets: the claim link a partner sends, and the guest party's private ticket page.
+    path("claim/<slug:token>/", claims.claim, name="claim"),
+    path("ticket/<slug:token>/", tickets.ticket, name="ticket"),
+    path("ticket/<slug:token>/cancel/", tickets.ticket_cancel_view, name="ticket_cancel"),
+    path("ticket/<slug:token>/calendar.ics", tickets.ticket_calendar, name="ticket_calendar"),
 ]
 
 # Network events and the partnership mailing list. The event page's "<slug>/" comes last, so

@@ -26,3 +26,12 @@ urlpatterns = [
     ),
     path("guests/pool/<int:request_id>/", guests.guest_pool_answer, name="guest-pool-answer"),
 ]
+
+# Claim links a partner worker sends guests.
+from portal import claims  # noqa: E402
+
+urlpatterns += [
+    path("claims/", claims.claim_links, name="claims"),
+    path("claims/send/", claims.claim_link_send_view, name="claim_send"),
+    path("claims/<int:pk>/withdraw/", claims.claim_link_withdraw, name="claim_withdraw"),
+]

@@ -51,3 +51,15 @@ NETWORK_BOOKINGS_PER_HOUR = env.int("NETWORK_BOOKINGS_PER_HOUR", default=10)
 MAILING_JOINS_PER_HOUR = env.int("MAILING_JOINS_PER_HOUR", default=10)
 # Addresses that never confirmed are forgotten this many days after they asked.
 MAILING_UNCONFIRMED_KEEP_DAYS = env.int("MAILING_UNCONFIRMED_KEEP_DAYS", default=7)
+
+# Guest tickets for performances.
+# A claim link a partner worker sends a guest works this many days (never after the release
+# deadline or the performance).
+EVENTS_CLAIM_LINK_DAYS = env.int("EVENTS_CLAIM_LINK_DAYS", default=7)
+# Claims one client may send per hour from claim links.
+EVENTS_CLAIMS_PER_HOUR = env.int("EVENTS_CLAIMS_PER_HOUR", default=10)
+# The reminder goes this many hours before a performance starts.
+EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=24)
+EVENTS_REMINDER_BATCH = 500  # tickets reminded per scan; the next scan takes the rest
+# Guests' names, contacts and access needs are forgotten this many days after the performance.
+EVENTS_KEEP_DAYS = env.int("EVENTS_KEEP_DAYS", default=30)

@@ -82,6 +82,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "events.change_guestquota",
         "events.view_guestquota",
         "events.view_poolrequest",
+        "events.view_guestticket",
+        "events.change_guestticket",
         "bursaries.add_decisiontemplate",
         "bursaries.change_decisiontemplate",
         "bursaries.view_decisiontemplate",

@@ -39,6 +39,11 @@ _RUNS = {
         "events.tasks.mailing_unconfirmed_forget",
         crontab(hour="4", minute="0"),
     ),
+    "events-ticket-reminders": ("events.tasks.guest_tickets_remind", crontab(minute="*/10")),
+    "events-tickets-anonymise": (
+        "events.tasks.guest_tickets_anonymise",
+        crontab(hour="4", minute="5"),
+    ),
 }
 
 BEAT_SCHEDULE = {name: {"task": task, "schedule": when} for name, (task, when) in _RUNS.items()}

@@ -1,4 +1,4 @@
 """Performances and events in the Django admin, one module per sub-domain (each registers its
 admins). Every change goes through events.services, and so into the audit trail."""
 
-from events.admin import mailing, network, performances  # noqa: F401
+from events.admin import mailing, network, performances, tickets  # noqa: F401

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import rules
+from events.messages.tickets import ticket_message_queue
 from events.models import GuestAllocation, GuestQuota, GuestTicket
 from partners.models import PartnerOrganisation
 from sanctuary.codes import REFERENCE_ALPHABET, reference_new, token_new
@@ -114,4 +115,5 @@ def ticket_create(
         obj=ticket,
         detail={"guests": guests, "hosts": hosts, "quota": quota_id},
     )
+    ticket_message_queue(ticket, "guest_ticket_confirmed")
     return ticket
