@@ -2,6 +2,7 @@
 where it has the string, otherwise by ours (LOCALE_PATHS comes first, so it fills the gaps).
 What "shown" covers is written at the top of tests/sanctuary/library_catalog.py."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,31 @@ def test_the_signed_in_notice_is_in_the_volunteers_language(client, volunteer, l
     assert "Successfully signed in" not in html
     assert expected != SIGNED_IN % {"name": volunteer}
     assert expected in html
+
+
+def test_the_admin_speaks_pashto_to_staff(client, programme_staff):
+    client.force_login(programme_staff)
+    html = client.get("/ps/admin/dropins/booking/").content.decode()
+    with translation.override("ps"):
+        for text in ["Filter", "Search", "Log out"]:
+            assert f">{text}<" not in html
+            assert translation.gettext(text) in html
+
+
+def test_the_admins_date_widget_speaks_pashto(client, programme_staff):
+    client.force_login(programme_staff)
+    script = client.get("/ps/admin/jsi18n/").content.decode()
+    ours = polib.pofile(str(Path(settings.BASE_DIR, "locale/ps/LC_MESSAGES/djangojs.po")))
+    for text in ["Today", "Tomorrow", "Choose a Date"]:
+        translated = ours.find(text).msgstr
+        assert translated not in {"", text}
+        assert f"{json.dumps(text)}: {json.dumps(translated)}" in script
+
+
+def test_two_step_sign_in_speaks_pashto(client, programme_staff):
+    client.force_login(programme_staff)
+    html = client.get("/ps/accounts/2fa/").content.decode()
+    with translation.override("ps"):
+        for text in ["Authenticator App", "An authenticator app is not active.", "Activate"]:
+            assert text not in html
+            assert translation.gettext(text) in html
