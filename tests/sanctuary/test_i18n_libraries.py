@@ -101,3 +101,28 @@ def test_two_step_sign_in_speaks_pashto(client, programme_staff):
         for text in ["Authenticator App", "An authenticator app is not active.", "Activate"]:
             assert text not in html
             assert translation.gettext(text) in html
+
+
+def test_refreshing_the_catalogs_keeps_the_libraries_words_and_drops_only_ours(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "keep_library_strings", Path(settings.BASE_DIR, "scripts/keep_library_strings.py")
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    path = tmp_path / "django.po"
+    # As makemessages leaves a catalog: what it found nowhere in our source is obsolete.
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Welcome."\nmsgstr "ښه راغلاست."\n\n'
+        '#, python-format\n#~ msgid "Successfully signed in as %(name)s."\n'
+        '#~ msgstr "تاسو په بريا سره د %(name)s په توګه ننوتلئ."\n\n'
+        '#~ msgid "A string we no longer use"\n#~ msgstr "هغه متن چې نور يې نه کاروو"\n',
+        encoding="utf-8",
+    )
+    assert script.restore(path, {("", SIGNED_IN)}) == 1
+    catalog = polib.pofile(str(path))
+    assert catalog.find(SIGNED_IN).msgstr == "تاسو په بريا سره د %(name)s په توګه ننوتلئ."
+    assert "python-format" in catalog.find(SIGNED_IN).flags
+    assert [entry.msgid for entry in catalog.obsolete_entries()] == ["A string we no longer use"]
