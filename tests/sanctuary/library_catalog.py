@@ -5,7 +5,8 @@
 - allauth: the team's sign-in pages we do not override (changing or setting a password,
   confirming the password again, a switched-off account), the notices after signing in or out
   and after changing a password, two-step sign-in (authenticator app and recovery codes: the
-  pages, their forms and notices, and the names of the two kinds), and the forms' errors.
+  pages, their forms and notices, and the names of the two kinds), the forms' errors, and the
+  admin's pages for email addresses and authenticators.
   Not shown: signing up (closed), managing email addresses and phones (not offered here),
   sign-in by emailed code, passkeys and trusted browsers (not switched on), social accounts,
   sessions, the identity provider, and allauth's emails: our outbox sends the only account
@@ -63,8 +64,12 @@ ALLAUTH_TEMPLATES = [
 ]
 ALLAUTH_MODULES = [
     "account/adapter.py",
+    "account/admin.py",
+    "account/apps.py",
     "account/forms.py",
+    "account/models.py",
     "mfa/adapter.py",
+    "mfa/apps.py",
     "mfa/base/forms.py",
     "mfa/models.py",
     "mfa/recovery_codes/forms.py",
@@ -92,7 +97,10 @@ DJANGO_MODULES = [
     "contrib/admin/views/main.py",
     "contrib/admin/widgets.py",
     "contrib/auth/admin.py",
+    "contrib/auth/apps.py",
+    "contrib/auth/base_user.py",
     "contrib/auth/forms.py",
+    "contrib/auth/hashers.py",
     "contrib/auth/models.py",
     "contrib/auth/password_validation.py",
     "core/paginator.py",
@@ -100,6 +108,7 @@ DJANGO_MODULES = [
     "db/models/base.py",
     "db/models/fields/__init__.py",
     "forms/*.py",
+    "utils/dateformat.py",
     "utils/dates.py",
     "utils/text.py",
 ]
