@@ -64,6 +64,7 @@ translations: install  ## Compile the catalogs under locale/ (no GNU gettext nee
 messages: install  ## Refresh the catalogs from the source (needs GNU gettext)
 	$(PY) manage.py makemessages --all --no-location --ignore '.venv/*' --ignore 'tests/*'
 	$(PY) manage.py makemessages --all --no-location --domain djangojs --ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*'
+	$(PY) scripts/keep_library_strings.py
 
 drill-outage: install translations  ## Production mode under load while Redis stops for a minute: 5xx, lost or doubled messages
 	$(PY) scripts/outage_drill.py
