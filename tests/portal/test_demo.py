@@ -8,9 +8,8 @@ from django.urls import reverse
 
 from bursaries.models import Application
 from dropins.models import Booking
-from partners.demo import PARTNERS
 from partners.models import PartnerWorker
-from portal.demo import DEMO_ACCOUNTS
+from portal.demo import DEMO_ACCOUNTS, PARTNER_NAMES
 from sanctuary.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +21,7 @@ def test_each_demo_partner_has_one_worker_printed_with_the_other_accounts():
         call_command("demo_data", stdout=output)
 
     workers = PartnerWorker.objects.select_related("organisation", "user")
-    assert sorted(worker.organisation.name for worker in workers) == sorted(PARTNERS)
+    assert sorted(worker.organisation.name for worker in workers) == sorted(PARTNER_NAMES)
     printed = output.getvalue()
     for email, _name, _roles in DEMO_ACCOUNTS:
         assert email in printed
