@@ -86,13 +86,15 @@ def test_every_plural_entry_has_the_languages_number_of_forms(path):
 
 
 @pytest.mark.parametrize("stem", ["django", "djangojs"])
-def test_the_arabic_dual_puts_no_numeral_before_its_noun(stem):
-    """Arabic says "طفلان" (two children), never "2 طفلان"."""
+def test_the_arabic_one_and_dual_put_no_numeral_before_their_noun(stem):
+    """Arabic says "طفل واحد" (one child) and "طفلان" (two children), never "2 طفلان"."""
     catalog = polib.pofile(str(LOCALE / "ar" / "LC_MESSAGES" / f"{stem}.po"))
     numeral_then_word = re.compile(r"%\(count\)[sd] [\u0600-\u06ff]")
     for entry in catalog:
         if entry.msgid_plural and not entry.obsolete:
-            assert not numeral_then_word.search(entry.msgstr_plural[2]), entry.msgstr_plural[2]
+            for form in (1, 2):
+                text = entry.msgstr_plural[form]
+                assert not numeral_then_word.search(text), text
 
 
 @pytest.mark.parametrize("path", sorted(LOCALE.glob("*/LC_MESSAGES/django.po")), ids=catalog_id)
