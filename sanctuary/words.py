@@ -1,16 +1,15 @@
-"""Lists and numbers as each language writes them.
+"""Lists as each language writes them.
 
 A list of counts ("2 adults, 1 child") is joined with the language's own punctuation and
 conjunction, never a hard-coded Latin comma: Arabic writes "بالغان وطفل واحد" (the "و"
 joined to the next word), Persian and Pashto use the Arabic comma "،" and their own "and".
-A number on a right-to-left page is isolated left to right, so that a minus sign stays on the
-left of its digits, as the locale writes it.
+(A number that can be negative, such as the register's places left, is isolated left to right
+on the page, `<bdi dir="ltr">`, so that its minus stays on the left of its digits.)
 """
 
 from collections.abc import Iterable
 
-from django.utils import formats, translation
-from django.utils.html import format_html
+from django.utils import translation
 
 # (between two items of a longer list, before the last item). English and Ukrainian keep the
 # comma for counts of people, as their unit lists do ("2 adults, 1 child").
@@ -37,10 +36,3 @@ def list_join(items: Iterable, *, language: str | None = None) -> str:
     between, last = list_pattern(language)
     return between.join(parts[:-1]) + last + parts[-1]
 
-
-def number_html(value) -> str:
-    """A number for a page: in the locale's format, isolated left to right in a `<bdi>`, so
-    that "-3" reads "-3" on a right-to-left page too, not "3-"."""
-    if value is None or value == "":
-        return ""
-    return format_html('<bdi dir="ltr">{}</bdi>', formats.localize(value, use_l10n=True))

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from sanctuary.words import list_join, number_html
+from sanctuary.words import list_join
 
 LOCALE = Path(settings.BASE_DIR, "locale")
 # How many plural forms each language has (CLDR): Arabic zero, one, two, few, many, other.
@@ -60,17 +60,6 @@ def test_right_to_left_lists_have_no_latin_comma(language):
 
 def test_an_unknown_language_joins_the_english_way():
     assert list_join(["a", "b"], language="xx") == "a, b"
-
-
-@pytest.mark.parametrize("language", ["en", "ar", "fa", "ps", "uk"])
-def test_a_negative_number_keeps_its_minus_on_the_left_in_every_language(language):
-    with translation.override(language):
-        html = number_html(-3)
-    assert html == '<bdi dir="ltr">-3</bdi>'
-
-
-def test_no_number_is_no_html():
-    assert number_html(None) == "" and number_html("") == ""
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
