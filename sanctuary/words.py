@@ -35,4 +35,3 @@ def list_join(items: Iterable, *, language: str | None = None) -> str:
         return "".join(parts)
     between, last = list_pattern(language)
     return between.join(parts[:-1]) + last + parts[-1]
-
