@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from bursaries import exports, rules, selectors, services, staff_views
@@ -226,7 +226,7 @@ class ApplicationAdmin(SafeInputAdmin, admin.ModelAdmin):
 
     # Their words, in any language and direction, as they wrote them.
 
-    @admin.display(description=_("name"))
+    @admin.display(description=pgettext_lazy("person", "name"))
     def name_display(self, obj):
         return their_words(obj.name)
 

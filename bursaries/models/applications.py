@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from sanctuary.models import language_choices
@@ -41,7 +42,12 @@ class Application(models.Model):
         KIT = "kit", _("Kit or materials")
         TICKETS = "tickets", _("Tickets")
 
-    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    reference = models.CharField(
+        pgettext_lazy("bursary application", "reference"),
+        max_length=12,
+        unique=True,
+        editable=False,
+    )
     status_token = models.CharField(_("status link token"), max_length=64, unique=True)
     fund = models.ForeignKey(
         "bursaries.Fund",
@@ -58,7 +64,7 @@ class Application(models.Model):
         related_name="applications",
     )
     own_words = models.TextField(_("what they would like to do, in their words"), blank=True)
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100, blank=True)
     contact_method = models.CharField(
         _("how to reach them"), max_length=10, choices=Contact.choices
     )

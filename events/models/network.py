@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanctuary.models import language_choices
 from venues.models import Venue
@@ -149,7 +150,7 @@ class NetworkBooking(models.Model):
     )
     reference = models.CharField(_("reference"), max_length=12, unique=True)
     token = models.CharField(_("private link key"), max_length=64, unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
     email = models.EmailField(_("email address"))
     tickets = models.PositiveSmallIntegerField(
         _("tickets"), default=1, validators=[MinValueValidator(1), MaxValueValidator(MAX_TICKETS)]

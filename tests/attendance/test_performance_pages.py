@@ -162,7 +162,8 @@ def test_staff_see_the_figures_and_record_the_donations(client, programme_staff,
 
     night.refresh_from_db()
     assert (night.donations_total, night.donations_partner) == (Decimal("2512.50"), dereham)
-    assert "£2512.50 raised for Dereham Ukraine Aid Centre." in done.content.decode()
+    raised = '<bdi dir="ltr">£2,512.50</bdi> raised for Dereham Ukraine Aid Centre.'
+    assert raised in done.content.decode()
     assert AuditEvent.objects.filter(action="performance.donations_record").count() == 1
 
 
