@@ -14,13 +14,15 @@ from bursaries import services as bursary_services
 from dropins import services as dropin_services
 from dropins.models import DropInSession
 from partners import services
-from partners.demo import PARTNERS
+from partners.demo import PARTNERS as DEMO_PARTNERS
 from partners.models import PartnerOrganisation, PartnerWorker
 from sanctuary.demo import DEMO_PASSWORD
 from sanctuary.models import User
 from sanctuary.roles import Role
 
 FIRST_NAMES = ["Grace", "Farid", "Tetiana", "Olena", "Samir"]
+
+PARTNERS = [partner["name"] for partner in DEMO_PARTNERS]
 
 # (email, first name, roles), as sanctuary.demo's; demo_data prints them.
 DEMO_ACCOUNTS = [
