@@ -51,6 +51,10 @@ def list_query_problem(query, *, date_field: str | None) -> str:
     for key, values in query.lists():
         if "\x00" in key or any("\x00" in value for value in values):
             return "a NUL character"
+        # The admin never makes these, and PostgreSQL refuses a pattern it cannot read with an
+        # error rather than an empty list.
+        if key.endswith(("__regex", "__iregex")):
+            return "a regular expression"
     if date_field:
         for part in ("year", "month", "day"):
             value = query.get(f"{date_field}__{part}")

@@ -37,9 +37,6 @@ EVENTS_POOL_OFFER_HOURS = env.int("EVENTS_POOL_OFFER_HOURS", default=24)
 # The pool's waiting list goes strictly in order until this many hours before a performance;
 # from then on freed seats go to whoever fits, earliest first, so that none stays empty.
 EVENTS_POOL_STRICT_HOURS = env.int("EVENTS_POOL_STRICT_HOURS", default=24)
-# Names, contacts and access needs on the pool's waiting list are forgotten this many days
-# after the performance.
-EVENTS_POOL_KEEP_DAYS = env.int("EVENTS_POOL_KEEP_DAYS", default=30)
 
 # Network events and the partnership mailing list.
 # Names and email addresses of network event bookings are forgotten this many days after the

@@ -23,6 +23,9 @@ def privacy(request):
             "dropin_keep_days": settings.DROPIN_KEEP_DAYS,
             "bursary_keep_months": settings.BURSARY_ANONYMISE_AFTER_MONTHS,
             "outbox_keep_days": settings.OUTBOX_KEEP_DAYS,
+            "events_keep_days": settings.EVENTS_KEEP_DAYS,
+            "network_keep_days": settings.NETWORK_KEEP_DAYS,
+            "mailing_unconfirmed_days": settings.MAILING_UNCONFIRMED_KEEP_DAYS,
         },
     )
 

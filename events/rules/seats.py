@@ -248,9 +248,9 @@ def doors_open_in_time(*, doors_at, starts_at) -> bool:
 
 
 def pool_request_past_keeping_q(now) -> Q:
-    """Waiting-list entries whose performance ended EVENTS_POOL_KEEP_DAYS ago: who asked is
+    """Waiting-list entries whose performance ended EVENTS_KEEP_DAYS ago: who asked is
     forgotten (the counts stay)."""
     return Q(
         anonymised_at__isnull=True,
-        allocation__performance__starts_at__lt=now - timedelta(days=settings.EVENTS_POOL_KEEP_DAYS),
+        allocation__performance__starts_at__lt=now - timedelta(days=settings.EVENTS_KEEP_DAYS),
     )

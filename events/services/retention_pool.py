@@ -10,7 +10,7 @@ from sanctuary.services import messages_forget
 
 
 def pool_requests_anonymise(*, now=None) -> int:
-    """Forget the name, contact and access needs of waiting-list entries EVENTS_POOL_KEEP_DAYS
+    """Forget the name, contact and access needs of waiting-list entries EVENTS_KEEP_DAYS
     after their performance; the offer link stops working. Returns how many were forgotten."""
     now = now or timezone.now()
     ids = list(

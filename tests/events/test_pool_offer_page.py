@@ -98,7 +98,7 @@ def test_who_asked_the_pool_is_forgotten_after_the_performance(allocation, clock
 
     assert pool_requests_anonymise() == 0
     clock.move_to(
-        allocation.performance.starts_at + timedelta(days=settings.EVENTS_POOL_KEEP_DAYS, hours=1)
+        allocation.performance.starts_at + timedelta(days=settings.EVENTS_KEEP_DAYS, hours=1)
     )
     assert pool_requests_anonymise() == 1
     offer.refresh_from_db()

@@ -44,10 +44,16 @@ def test_the_numbers_on_the_privacy_page_follow_the_settings(client, settings, d
     settings.DROPIN_KEEP_DAYS = 7
     settings.BURSARY_ANONYMISE_AFTER_MONTHS = 18
     settings.OUTBOX_KEEP_DAYS = 1
+    settings.EVENTS_KEEP_DAYS = 9
+    settings.NETWORK_KEEP_DAYS = 12
+    settings.MAILING_UNCONFIRMED_KEEP_DAYS = 3
     html = privacy(client)
     assert "7 days after the drop-in session" in html
     assert "18 months after we decide" in html
     assert "1 day after we send them" in html
+    assert "tickets 9 days after the performance" in html
+    assert "12 days after a network event" in html
+    assert "deleted 3 days after it was given" in html
     assert "30 days" not in html
     assert "24 months" not in html
 
