@@ -200,9 +200,27 @@ def cancel(request, token):
 @never_cache
 @require_GET
 def booking_calendar(request, token):
-    """The booking's "Add to my calendar" file: the session, nothing personal. Refused once
-    the booking or its session is cancelled (dropins.rules.offers_calendar)."""
-    booking = _booking_or_404(token)
+    """The booking's "Add to my calendar" file, from its private link."""
+    return _calendar(request, _booking_or_404(token))
+
+
+@never_cache
+@require_GET
+def booked_calendar(request):
+    """The same file from the confirmation page, which names no private link (with a contact
+    given, the link goes by message only)."""
+    remembered = request.session.get(BOOKED) or {}
+    booking = None
+    if "booking_id" in remembered:
+        booking = selectors.booking_get_just_made(pk=remembered["booking_id"])
+    if booking is None:
+        raise Http404
+    return _calendar(request, booking)
+
+
+def _calendar(request, booking):
+    """The session, nothing personal; refused once the booking or its session is cancelled
+    (dropins.rules.offers_calendar)."""
     if not rules.offers_calendar(booking):
         raise Http404
     session = booking.session

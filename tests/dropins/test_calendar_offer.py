@@ -2,6 +2,7 @@
 and its session is on: never for a cancelled booking or a cancelled session."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from dropins import rules, services
@@ -53,11 +54,18 @@ def test_a_booking_on_a_cancelled_session_offers_no_calendar(client, session):
     assert client.get(calendar_url(booking)).status_code == 404
 
 
-def test_the_confirmation_page_offers_the_bookings_calendar(client, session):
-    client.post(session_url(session, "en"), booking_data())
+def test_the_confirmation_page_offers_the_calendar_without_the_private_link(client, session):
+    client.post(session_url(session, "en"), booking_data(email="amina@example.org"))
     booking = Booking.objects.get()
 
-    assert calendar_url(booking) in client.get("/en/drop-in/booked/").content.decode()
+    html = client.get("/en/drop-in/booked/").content.decode()
+    response = client.get("/en/drop-in/booked/calendar.ics")
+
+    assert "/en/drop-in/booked/calendar.ics" in html and booking.token not in html
+    assert "SUMMARY:Welcome drop-in" in response.content.decode()
+    services.booking_cancel(booking_id=booking.pk)
+    assert client.get("/en/drop-in/booked/calendar.ics").status_code == 404
+    assert Client().get("/en/drop-in/booked/calendar.ics").status_code == 404
 
 
 def test_the_calendar_rule_agrees_in_sql_and_in_python(session, series):

@@ -8,7 +8,8 @@ from django.utils import timezone
 from events import rules, services
 from events.models import GuestTicket, NetworkBooking, Performance
 from events.services.ticket_changes import ticket_cancel
-from tests.events.network_helpers import book, make_event
+from tests.events.network_helpers import book, booking_data, date_url, make_event
+from tests.events.test_network_pages import form_key
 from tests.events.tickets_setup import make_night, name_party
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,14 @@ def test_the_ticket_calendar_rule_agrees_in_sql_and_in_python():
     in_python = {ticket.pk for ticket in tickets if rules.offers_calendar(ticket)}
 
     assert in_sql == in_python == {standing.pk}
+
+
+def test_the_confirmation_page_offers_the_dates_calendar_without_the_private_link(client):
+    date = make_event().dates.get()
+    client.post(date_url(date), booking_data(submission_key=form_key(client, date)))
+    booking = NetworkBooking.objects.get()
+
+    html = client.get("/en/events/booked/").content.decode()
+
+    assert f"/en/events/dates/{date.pk}/calendar.ics" in html
+    assert booking.token not in html
