@@ -7,10 +7,13 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test test-instants install checks-install lint format translations messages lock check-deploy worker beat clean drill-outage
 
-run: install translations  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py demo_data
-	$(PY) manage.py runserver 127.0.0.1:8000
+# `make run PORT=8001` serves elsewhere; links in printed messages follow (SITE_URL's default).
+PORT ?= 8000
+
+run: install translations  ## Install, migrate, load demo data and serve on http://127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py migrate --no-input
+	PORT=$(PORT) $(PY) manage.py demo_data
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The awkward moments, Europe/London: a Wednesday before the drop-in, a Sunday night, the
 # first 01:30 of the night the clocks go back and the second one an hour later, the last half

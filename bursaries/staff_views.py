@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from bursaries import exports, rules, selectors, services
@@ -186,6 +187,9 @@ def move_view(request, object_id, to_status, *, model_admin):
             "message": services.decision_message_draft(application=application, template=chosen),
         },
     )
+    in_staff_language = _in_staff_language(
+        application, chosen if "message" in form.fields else None
+    )
     if request.method == "GET" and form.fields.get("message"):
         services.decision_message_preview_record(
             application=application, actor=request.user, outcome=to_status, template=chosen
@@ -227,6 +231,7 @@ def move_view(request, object_id, to_status, *, model_admin):
             to_status_label=Application.Status(to_status).label,
             templates=templates,
             chosen=chosen,
+            **in_staff_language,
             fund=selectors.fund_with_totals(fund_id=application.fund_id),
             average_score=rules.average_score(application.score_total),
             title=gettext("%(reference)s: %(status)s")
@@ -236,6 +241,21 @@ def move_view(request, object_id, to_status, *, model_admin):
             },
         ),
     )
+
+
+def _in_staff_language(application, template) -> dict:
+    """The chosen template's words in the staff member's own language, to read beside the
+    applicant's (the same template rendered twice), when the two languages differ."""
+    language = translation.get_language()
+    if template is None or language == application.language:
+        return {}
+    return {
+        "staff_language": language,
+        "staff_language_name": translation.get_language_info(language)["name_local"],
+        "message_in_staff_language": services.decision_message_draft(
+            application=application, template=template, language=language
+        ),
+    }
 
 
 # Many at once -----------------------------------------------------------------------------------

@@ -123,6 +123,16 @@ def live_q(prefix: str = "") -> Q:
     return ~Q(**{f"{prefix}status": Booking.Status.CANCELLED})
 
 
+def offers_calendar(booking: Booking) -> bool:
+    """A booking offers "Add to my calendar" (the link and its file) while it stands and its
+    session is still on: never once the booking or the session is cancelled."""
+    return is_live(booking) and booking.session.status == DropInSession.Status.SCHEDULED
+
+
+def offers_calendar_q(prefix: str = "") -> Q:
+    return live_q(prefix) & Q(**{f"{prefix}session__status": DropInSession.Status.SCHEDULED})
+
+
 def is_waiting(booking: Booking) -> bool:
     """On the waiting list: takes no place, and is booked in when its people fit."""
     return booking.status == Booking.Status.WAITLISTED

@@ -115,6 +115,7 @@ def booked(request):
                 "booking": booking,
                 "session": booking.session,
                 "manage_url": manage_url,
+                "offers_calendar": rules.offers_calendar(booking),
                 "waitlist_rule": rules.waitlist_rule_words(),
             },
         )
@@ -165,6 +166,7 @@ def manage(request, token):
                 "availability": selectors.availability(session),
                 "form": form,
                 "cancellable": rules.may_booker_cancel(booking, now),
+                "offers_calendar": rules.offers_calendar(booking),
                 "waitlist_rule": rules.waitlist_rule_words(),
             },
         )
@@ -195,11 +197,33 @@ def cancel(request, token):
     )
 
 
+@never_cache
 @require_GET
-def session_calendar(request, pk):
-    session = selectors.session_get_public(pk=pk)
-    if session is None:
+def booking_calendar(request, token):
+    """The booking's "Add to my calendar" file, from its private link."""
+    return _calendar(request, _booking_or_404(token))
+
+
+@never_cache
+@require_GET
+def booked_calendar(request):
+    """The same file from the confirmation page, which names no private link (with a contact
+    given, the link goes by message only)."""
+    remembered = request.session.get(BOOKED) or {}
+    booking = None
+    if "booking_id" in remembered:
+        booking = selectors.booking_get_just_made(pk=remembered["booking_id"])
+    if booking is None:
         raise Http404
+    return _calendar(request, booking)
+
+
+def _calendar(request, booking):
+    """The session, nothing personal; refused once the booking or its session is cancelled
+    (dropins.rules.offers_calendar)."""
+    if not rules.offers_calendar(booking):
+        raise Http404
+    session = booking.session
     body = session_ics(
         session=session,
         url=request.build_absolute_uri(session.get_absolute_url()),
@@ -207,4 +231,4 @@ def session_calendar(request, pk):
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="drop-in-{session.date}.ics"'
-    return response
+    return not_indexed(response)

@@ -26,6 +26,11 @@ urlpatterns += [
     path("booked/", network.booked, name="network_booked"),
     path("booking/<str:token>/", network.booking_manage, name="network_booking"),
     path("booking/<str:token>/cancel/", network.booking_cancel, name="network_booking_cancel"),
+    path(
+        "booking/<str:token>/calendar.ics",
+        network.booking_calendar,
+        name="network_booking_calendar",
+    ),
     path("dates/<int:pk>/calendar.ics", network.date_calendar, name="network_calendar"),
     path("<slug:slug>/", network.event_detail, name="network_event"),
     path("<slug:slug>/<int:pk>/", network.date_book, name="network_date"),

@@ -1,8 +1,12 @@
-"""Two-step sign-in, required on the server for everyone who must use it."""
+"""Two-step sign-in, required on the server for everyone who must use it; and the site's own
+"not found" page in development too."""
 
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import Resolver404, get_resolver, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,3 +61,42 @@ class TwoFactorRequiredMiddleware:
             ),
         )
         return redirect("mfa_activate_totp")
+
+
+class SiteNotFoundMiddleware:
+    """With DEBUG on (`make run`), Django answers an unknown address with its technical page,
+    which lists every URL pattern: a newcomer trying the site should see what its visitors
+    see. So an address that matches nothing, and a view's Http404 (a wrong private link),
+    get the site's own 404 handler here, while DEBUG's other help (the 500 traceback, the
+    static files) stays; the console still logs "Not Found". Production (DEBUG off) never
+    reaches this: Django uses the same handler there. DEBUG_TECHNICAL_404 brings the
+    technical page back. Last in MIDDLEWARE, so the language prefix and the trailing slash
+    redirects still answer a 404 first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._active():
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404 as exception:
+                return self._not_found(request, exception)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if self._active() and isinstance(exception, Http404):
+            return self._not_found(request, exception)
+        return None
+
+    @staticmethod
+    def _active() -> bool:
+        return settings.DEBUG and not settings.DEBUG_TECHNICAL_404
+
+    @staticmethod
+    def _not_found(request, exception):
+        handler = get_resolver(get_urlconf()).resolve_error_handler(404)
+        response = handler(request, exception)
+        if hasattr(response, "render"):
+            response = response.render()
+        return response

@@ -60,3 +60,7 @@ EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=2
 EVENTS_REMINDER_BATCH = 500  # tickets reminded per scan; the next scan takes the rest
 # Guests' names, contacts and access needs are forgotten this many days after the performance.
 EVENTS_KEEP_DAYS = env.int("EVENTS_KEEP_DAYS", default=30)
+
+# Development (DEBUG on): an unknown address shows the site's own "not found" page, as in
+# production; set DEBUG_TECHNICAL_404=true for Django's page listing the URL patterns tried.
+DEBUG_TECHNICAL_404 = env.bool("DEBUG_TECHNICAL_404", default=False)

@@ -53,7 +53,7 @@ ALLOWED_HOSTS = env.list(
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Absolute links in messages (a task has no request to build them from).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', 8000)}").rstrip("/")
 
 # Applications ------------------------------------------------------------------------------
 
@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "sanctuary.middleware.TwoFactorRequiredMiddleware",
+    "sanctuary.middleware.SiteNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "sanctuary.urls"

@@ -3,9 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 
 from sanctuary import views
+from sanctuary.language_switch import language_set
 
 admin.site.site_header = _("Sanctuary administration")
 admin.site.site_title = _("Sanctuary")
@@ -18,7 +19,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 handler400 = views.bad_request
 
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", language_set, name="set_language"),
     path("healthz", views.health, name="health"),
     path("healthz/ready", views.readiness, name="readiness"),
     path("favicon.ico", views.favicon),

@@ -264,15 +264,18 @@ def applications_decide(
     return decided
 
 
-def decision_message_draft(*, application: Application, template: DecisionTemplate | None) -> str:
-    """The template's words in the applicant's language, with their name filled in.
+def decision_message_draft(
+    *, application: Application, template: DecisionTemplate | None, language: str = ""
+) -> str:
+    """The template's words in the applicant's language (or in `language`: the same words
+    for staff to read in theirs), with their name filled in.
 
     The amount stays as {amount}: it is filled in when the decision is made, from the amount
     really awarded, which staff may change after reading the draft.
     """
     if template is None:
         return ""
-    with translation.override(application.language):
+    with translation.override(language or application.language):
         body = template.body or ""
     return body.replace("{name}", application.name)
 

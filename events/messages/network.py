@@ -51,7 +51,7 @@ def _booking_context(context: dict) -> dict:
         "manage_url": settings.SITE_URL + booking.manage_path(),
         "event_url": settings.SITE_URL + date.event.get_absolute_url(),
         "calendar_url": settings.SITE_URL
-        + reverse("events:network_calendar", kwargs={"pk": date.pk}),
+        + reverse("events:network_booking_calendar", kwargs={"token": booking.token}),
     }
 
 

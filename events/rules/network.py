@@ -36,6 +36,16 @@ def network_holds_tickets(booking: NetworkBooking) -> bool:
     return booking.status == NetworkBooking.Status.CONFIRMED
 
 
+def network_offers_calendar_q(prefix: str = "") -> Q:
+    """Bookings that offer "Add to my calendar" (the link and its file): those holding tickets
+    for a date that is not cancelled."""
+    return network_holds_tickets_q(prefix) & Q(**{f"{prefix}date__cancelled_at__isnull": True})
+
+
+def network_offers_calendar(booking: NetworkBooking) -> bool:
+    return network_holds_tickets(booking) and booking.date.cancelled_at is None
+
+
 def network_tickets_taken(date: NetworkEventDate) -> int:
     return date.bookings.filter(network_holds_tickets_q()).aggregate(
         taken=Coalesce(Sum("tickets"), 0)

@@ -65,6 +65,16 @@ def may_guest_cancel(ticket: GuestTicket, now) -> bool:
     return holds_seats(ticket) and performance.cancelled_at is None and performance.starts_at > now
 
 
+def offers_calendar_q() -> Q:
+    """Tickets that offer "Add to my calendar" (the link and its file) and a door code: those
+    holding seats at a performance that is not cancelled."""
+    return holds_seats_q() & Q(allocation__performance__cancelled_at__isnull=True)
+
+
+def offers_calendar(ticket: GuestTicket) -> bool:
+    return holds_seats(ticket) and ticket.allocation.performance.cancelled_at is None
+
+
 def reminder_due_q(now, lead) -> Q:
     """Confirmed tickets of performances starting within `lead`, not reminded yet, made before
     the reminder window opened (a ticket made later has just had its confirmation)."""

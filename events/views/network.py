@@ -148,6 +148,7 @@ def _booking_page(booking) -> dict:
         "event": booking.date.event,
         "place": place,
         "address": address,
+        "offers_calendar": rules.network_offers_calendar(booking),
     }
 
 
@@ -211,11 +212,7 @@ def date_ics(*, date, url: str, host: str) -> str:
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
 
 
-@require_GET
-def date_calendar(request, pk):
-    date = selectors.dates_with_counts().filter(pk=pk, event__is_published=True).first()
-    if date is None:
-        raise Http404
+def _calendar_response(request, date):
     body = date_ics(
         date=date,
         url=request.build_absolute_uri(date.event.get_absolute_url()),
@@ -225,3 +222,22 @@ def date_calendar(request, pk):
     day = timezone.localdate(date.starts_at)
     response["Content-Disposition"] = f'attachment; filename="{date.event.slug}-{day}.ics"'
     return response
+
+
+@never_cache
+@require_GET
+def booking_calendar(request, token):
+    """The booking's "Add to my calendar" file: the date, nothing personal. Refused once the
+    booking or its date is cancelled (events.rules.network_offers_calendar)."""
+    booking = _booking_or_404(token)
+    if not rules.network_offers_calendar(booking):
+        raise Http404
+    return not_indexed(_calendar_response(request, booking.date))
+
+
+@require_GET
+def date_calendar(request, pk):
+    date = selectors.dates_with_counts().filter(pk=pk, event__is_published=True).first()
+    if date is None:
+        raise Http404
+    return _calendar_response(request, date)

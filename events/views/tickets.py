@@ -37,7 +37,7 @@ def ticket(request, token):
     ticket = _ticket_or_404(token)
     performance = ticket.allocation.performance
     # A cancelled ticket, or performance, offers no code to show and no calendar.
-    live = rules.holds_seats(ticket) and performance.cancelled_at is None
+    live = rules.offers_calendar(ticket)
     return private(
         render(
             request,
@@ -82,7 +82,7 @@ def ticket_cancel_view(request, token):
 @require_GET
 def ticket_calendar(request, token):
     ticket = _ticket_or_404(token)
-    if not rules.holds_seats(ticket) or ticket.allocation.performance.cancelled_at:
+    if not rules.offers_calendar(ticket):
         raise Http404
     body = performance_ics(
         ticket=ticket,

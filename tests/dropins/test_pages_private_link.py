@@ -1,4 +1,4 @@
-"""The private link of a booking: it shows the booking and its calendar file, changes or
+"""The private link of a booking: it shows the booking, changes or
 cancels it while it may be, and reveals nothing to anyone else."""
 
 from datetime import timedelta
@@ -12,19 +12,6 @@ from dropins.models import Booking, DropInSession
 from tests.dropins.conftest import book
 
 pytestmark = pytest.mark.instants
-
-
-def test_the_calendar_file_has_the_session_and_nothing_personal(client, session):
-    book(session, first_name="Amina")
-
-    response = client.get(reverse("dropins:calendar", kwargs={"pk": session.pk}))
-
-    body = response.content.decode()
-    assert response["Content-Type"].startswith("text/calendar")
-    assert "BEGIN:VEVENT" in body and "SUMMARY:Welcome drop-in" in body
-    assert "DTSTART:" + session.starts_at.strftime("%Y%m%dT%H%M%SZ") in body
-    assert "Amina" not in body
-    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
 
 
 def test_the_private_link_shows_the_booking(client, session):

@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 demo_load()
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo data is loaded. Team sign-in: http://127.0.0.1:8000/en/accounts/login/"
+                f"Demo data is loaded. Team sign-in: {settings.SITE_URL}/en/accounts/login/"
             )
         )
         accounts = demo_accounts()
