@@ -5,13 +5,14 @@ tests (axe, target sizes) walk these lists, so a new page is checked once it is 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.utils import timezone, translation
 
 from bursaries.models import Application, Fund
 from dropins import services as dropin_services
-from dropins.models import DropInSession
 from dropins.demo import family_session_today
+from dropins.models import DropInSession
 from events import services as event_services
 from events.models import GuestQuota, GuestTicket, MailingListMember, NetworkEvent
 from events.services.claims import claim_link_create, claim_link_path
@@ -22,8 +23,8 @@ from venues.models import Venue
 LANGUAGES = ["en", "uk", "ar", "fa", "ps"]
 VOLUNTEER = "volunteer@example.org"
 PARTNER_WORKER = PARTNER_ACCOUNTS[0][0]
-# The sign-in page reads its query (where to go next); more fields than it accepts is an address it cannot
-# read, answered with the site's own 400 page.
+# The sign-in page reads its query (where to go next); more fields than Django accepts make an
+# address it cannot read, answered with the site's own 400 page.
 TOO_MANY_FIELDS = "?" + "&".join(["x=1"] * 1001)
 
 
@@ -45,8 +46,11 @@ class Page:
         if self.reach is not None:
             self.reach(page, site, language)
             return
-        response = page.goto(self.url(site, language))
+        url = self.url(site, language)
+        response = page.goto(url)
         assert response.status == self.status, f"{self.name}: {response.status}"
+        # Shown where it was asked for, not redirected elsewhere (to sign in, say).
+        assert urlsplit(page.url).path == urlsplit(url).path, f"{self.name}: {page.url}"
 
 
 def _neutral(path: str) -> str:
@@ -190,5 +194,5 @@ def sign_in(page, site: str, email: str, password: str, language: str = "en") ->
     page.goto(f"{site}/{language}/accounts/login/")
     page.locator("[name=login]").fill(email)
     page.locator("[name=password]").fill(password)
-    page.locator("form button[type=submit]").click()
+    page.locator("[name=password]").press("Enter")
     page.wait_for_url(lambda url: "/accounts/login/" not in url)

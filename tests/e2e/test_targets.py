@@ -17,6 +17,7 @@ from tests.e2e.pages import (
     portal_pages,
     public_pages,
     sign_in,
+    tablet_pages,
 )
 
 pytestmark = pytest.mark.browser
@@ -65,17 +66,41 @@ def public(site_data):
     return public_pages()
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
-def test_every_target_on_the_public_pages_is_44_pixels(browser, live_server, public, language):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+def small_targets_on(browser, site, pages, language, *, viewport, who=None) -> list[str]:
+    """Opens each page in one context (signed in as `who` if given) and lists what is small."""
+    context = browser.new_context(viewport=viewport, has_touch=True, service_workers="block")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    if who:
+        sign_in(page, site, who, DEMO_PASSWORD, language)
     small = []
-    for public_page in public:
-        public_page.open(page, live_server.url, language)
+    for each in pages:
+        each.open(page, site, language)
         try:
-            expect_targets_at_least_44(page, f"{public_page.name} ({language})")
+            expect_targets_at_least_44(page, f"{each.name} ({language})")
         except AssertionError as error:
             small.append(str(error))
     context.close()
+    return small
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_target_on_the_public_pages_is_44_pixels(browser, live_server, public, language):
+    small = small_targets_on(browser, live_server.url, public, language, viewport=PHONE)
+    assert not small, "\n".join(small)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_target_on_the_portal_is_44_pixels(browser, live_server, site_data, language):
+    small = small_targets_on(
+        browser, live_server.url, portal_pages(), language, viewport=PHONE, who=PARTNER_WORKER
+    )
+    assert not small, "\n".join(small)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_target_on_the_tablet_pages_is_44_pixels(browser, live_server, site_data, language):
+    small = small_targets_on(
+        browser, live_server.url, tablet_pages(), language, viewport=LANDSCAPE, who=VOLUNTEER
+    )
     assert not small, "\n".join(small)
