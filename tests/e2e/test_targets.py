@@ -22,9 +22,12 @@ from tests.e2e.pages import (
 
 pytestmark = pytest.mark.browser
 
-TARGETS = (
-    "a[href], button, select, summary, input:not([type=hidden]), "
-    "label:has(input[type=radio]), label:has(input[type=checkbox])"
+# A checkbox or radio button is measured by its label, which takes its tap: the label that
+# wraps it, or the one beside it in a checkbox field.
+TARGET_SELECTOR = (
+    "a[href], button, select, summary, "
+    "input:not([type=hidden]):not([type=checkbox]):not([type=radio]), "
+    "label:has(input[type=radio]), label:has(input[type=checkbox]), .field--checkbox label"
 )
 # A box that is drawn (not display:none or visibility:hidden) and is not the skip link's
 # resting place above the top of the page.
@@ -42,15 +45,6 @@ OFFENDERS = """selector => [...document.querySelectorAll(selector)].flatMap(elem
     const text = (element.innerText || element.value || element.name || "").trim().slice(0, 40);
     return [`${name} "${text}" ${Math.round(box.width)}x${Math.round(box.height)}`];
 })"""
-
-# A checkbox or radio button is measured by its label, which takes its tap.
-TARGET_SELECTOR = (
-    TARGETS.replace(
-        "input:not([type=hidden])",
-        "input:not([type=hidden]):not([type=checkbox]):not([type=radio])",
-    )
-    + ", .field--checkbox label"
-)
 
 
 def expect_targets_at_least_44(page, where: str) -> None:
