@@ -6,8 +6,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from bursaries.models import Application, Fund
-from dropins.models import Booking
-from events.models import GuestAllocation, Performance
+from dropins.models import Booking, DropInSession
+from events.models import GuestAllocation, NetworkEvent, Performance
+from partners.models import PartnerOrganisation
 from sanctuary.demo import DEMO_PASSWORD
 from sanctuary.models import User
 from tests.e2e.helpers import LANDSCAPE
@@ -65,6 +66,7 @@ def staff_pages() -> dict[str, str]:
         "fund": _change(Fund, fund),
         "drop-in series": _changelist("dropins_dropinseries"),
         "drop-in sessions": _changelist("dropins_dropinsession"),
+        "drop-in session": _change(DropInSession, DropInSession.objects.order_by("pk")[0]),
         "bookings": _changelist("dropins_booking"),
         "booking": _change(Booking, Booking.objects.order_by("pk")[0]),
         "outbox": _changelist("sanctuary_outgoingmessage"),
@@ -78,7 +80,11 @@ def staff_pages() -> dict[str, str]:
         "guest allocation move": reverse("admin:events_guestallocation_move", args=[allocation.pk]),
         "guest tickets": _changelist("events_guestticket"),
         "partner organisations": _changelist("partners_partnerorganisation"),
+        "partner organisation": _change(
+            PartnerOrganisation, PartnerOrganisation.objects.order_by("pk")[0]
+        ),
         "network events": _changelist("events_networkevent"),
+        "network event": _change(NetworkEvent, NetworkEvent.objects.order_by("pk")[0]),
         "network bookings": _changelist("events_networkbooking"),
     }
 
