@@ -4,8 +4,10 @@ address or a form the admin cannot read is a 400 with a plain message, never a s
 from django import forms
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import BadRequest, ValidationError
 
+from sanctuary.admin_widgets import LabelledSplitDateTime
 from sanctuary.text import PlainTextField
 
 # The years a date in the list's date filter can have (Python's dates stop at 9999).
@@ -25,6 +27,9 @@ class SafeInputAdmin:
         # more step before its own, so that what staff type or paste is kept clean.
         if type(formfield) is forms.CharField:
             formfield.__class__ = PlainTextField
+        # A moment's date and time boxes, each with its own name.
+        if formfield is not None and type(formfield.widget) is AdminSplitDateTime:
+            formfield.widget.__class__ = LabelledSplitDateTime
         return formfield
 
     def get_changelist_instance(self, request):

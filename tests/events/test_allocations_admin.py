@@ -1,6 +1,8 @@
 """Staff set up performances and share their guest seats in the admin."""
 
+import re
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -169,3 +171,36 @@ def test_staff_give_a_performance_its_guest_seats_and_quotas(staff_client, alloc
     assert sorted(created.quotas.values_list("seats", flat=True)) == [6, 20]
     assert rules.pool_seats(created) == 4
     assert AuditEvent.objects.filter(action="guest_allocation.create").exists()
+
+
+class Boxes(HTMLParser):
+    """The form boxes of a page, each with whether it sits inside a label."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.found = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label":
+            self.depth += 1
+        elif tag in ("input", "select") and attrs.get("type") != "hidden":
+            self.found.append((attrs["name"], self.depth > 0))
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self.depth -= 1
+
+
+def test_every_box_in_the_quota_table_has_a_name_and_every_column_heading_text(
+    staff_client, allocation
+):
+    html = staff_client.get(change_url(allocation)).content.decode()
+    table = html[html.index('id="quotas-group"') :]
+    table = table[: table.index("</table>")]
+
+    boxes = Boxes()
+    boxes.feed(table)
+    assert {name.split("-")[-1] for name, _labelled in boxes.found} == {"organisation", "seats"}
+    assert all(labelled for _name, labelled in boxes.found)
+    assert re.findall(r"<th[^>]*>\s*</th>", table) == []

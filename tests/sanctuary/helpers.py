@@ -24,9 +24,9 @@ def totp_code(secret: str) -> str:
     return f"{value % 1_000_000:06d}"
 
 
-def set_up_two_step_sign_in(client) -> str:
+def set_up_two_step_sign_in(client, password: str = PASSWORD) -> str:
     """Turn it on as a person would; return the authenticator app's secret."""
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": password})
     client.get(reverse("mfa_activate_totp"))
     secret = client.session["mfa.totp.secret"]
     response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
