@@ -21,16 +21,17 @@ from sanctuary.models import User
 from sanctuary.roles import Role
 
 FIRST_NAMES = ["Grace", "Farid", "Tetiana", "Olena", "Samir"]
+PARTNER_NAMES = [partner["name"] for partner in PARTNERS]
 
 # (email, first name, roles), as sanctuary.demo's; demo_data prints them.
 DEMO_ACCOUNTS = [
     (f"{slugify(name)}@example.org", FIRST_NAMES[index % len(FIRST_NAMES)], [Role.PARTNER_WORKERS])
-    for index, name in enumerate(PARTNERS)
+    for index, name in enumerate(PARTNER_NAMES)
 ]
 
 
 def demo_load() -> None:
-    for name, (email, first_name, _roles) in zip(PARTNERS, DEMO_ACCOUNTS, strict=True):
+    for name, (email, first_name, _roles) in zip(PARTNER_NAMES, DEMO_ACCOUNTS, strict=True):
         user = User.objects.filter(email=email).first()
         if user is None:
             services.partner_worker_invite(

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from bursaries.models import Application
 from dropins.models import Booking
-from partners.demo import PARTNERS
+from portal.demo import PARTNER_NAMES
 from partners.models import PartnerWorker
 from portal.demo import DEMO_ACCOUNTS
 from sanctuary.demo import DEMO_PASSWORD
@@ -22,7 +22,7 @@ def test_each_demo_partner_has_one_worker_printed_with_the_other_accounts():
         call_command("demo_data", stdout=output)
 
     workers = PartnerWorker.objects.select_related("organisation", "user")
-    assert sorted(worker.organisation.name for worker in workers) == sorted(PARTNERS)
+    assert sorted(worker.organisation.name for worker in workers) == sorted(PARTNER_NAMES)
     printed = output.getvalue()
     for email, _name, _roles in DEMO_ACCOUNTS:
         assert email in printed
