@@ -137,6 +137,7 @@ def test_no_register_page_scrolls_sideways_at_400_percent(
 ):
     page = zoomed(priya, ZOOM_400)
     paths = [
+        "team/",
         "team/attendance/",
         f"team/attendance/sessions/{door.pk}/",
         f"team/attendance/sessions/{door.pk}/close/",
