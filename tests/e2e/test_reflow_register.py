@@ -4,6 +4,7 @@ undo button can be scrolled to and is wholly on screen, nothing scrolls sideways
 nothing, as on a tablet at 100 %."""
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.attendance.door_helpers import make_performance, ticket
@@ -18,6 +19,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.axe]
 
 VIEWPORTS = {"tablet": LANDSCAPE, "zoom-400": ZOOM_400, "zoom-200": ZOOM_200_TABLET}
 SHORT = {"zoom-400", "zoom-200"}
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.fixture
@@ -150,3 +152,22 @@ def test_no_register_page_scrolls_sideways_at_400_percent(
         expect(page.locator("h1")).to_be_visible()
         failures.append(sideways_scroll(page, path))
     assert [failure for failure in failures if failure] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_in_every_language_what_follows_the_page_keeps_to_a_third_of_a_short_screen(
+    live_server, zoomed, door, families, night, priya, language
+):
+    """Longer words make the figures taller: where they still follow the page they take at
+    most a third of it, and on the shortest screen they scroll away with it."""
+    page = zoomed(priya, ZOOM_200_TABLET)
+    for path in [f"sessions/{door.pk}/", f"performances/{night.pk}/"]:
+        for viewport in (ZOOM_200_TABLET, ZOOM_400):
+            page.set_viewport_size(viewport)
+            page.goto(f"{live_server.url}/{language}/team/attendance/{path}")
+            head = page.locator(".register-head")
+            sticky = viewport is ZOOM_200_TABLET
+            expect(head).to_have_css("position", "sticky" if sticky else "static")
+            if sticky:
+                _the_header_keeps_to_a_third(page, "zoom-200")
+            assert sideways_scroll(page, page.url) is None

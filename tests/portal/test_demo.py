@@ -8,9 +8,8 @@ from django.urls import reverse
 
 from bursaries.models import Application
 from dropins.models import Booking
-from portal.demo import PARTNER_NAMES
 from partners.models import PartnerWorker
-from portal.demo import DEMO_ACCOUNTS
+from portal.demo import DEMO_ACCOUNTS, PARTNER_NAMES
 from sanctuary.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
