@@ -171,3 +171,21 @@ def test_in_every_language_what_follows_the_page_keeps_to_a_third_of_a_short_scr
             if sticky:
                 _the_header_keeps_to_a_third(page, "zoom-200")
             assert sideways_scroll(page, page.url) is None
+
+
+@pytest.mark.parametrize("size", ["tablet", "zoom-200"])
+def test_a_button_reached_backwards_by_keyboard_is_never_hidden_under_the_figures(
+    live_server, zoomed, door, families, priya, size
+):
+    """Going back up the list with Shift+Tab, each focused button lands below the figures that
+    follow the page (WCAG 2.4.11), down to the first party's."""
+    page = zoomed(priya, VIEWPORTS[size])
+    page.goto(f"{live_server.url}/en/team/attendance/sessions/{door.pk}/")
+    first = page.locator("#register-bookings .register-row").first.locator(".register-check-in")
+    page.locator("button[name=walk_in]").focus()
+    for _ in range(3 * len(families)):
+        page.keyboard.press("Shift+Tab")
+        fully_on_screen(page, ":focus")
+        if first.evaluate("button => button === document.activeElement"):
+            break
+    expect(first).to_be_focused()
