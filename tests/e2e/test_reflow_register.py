@@ -134,7 +134,7 @@ def test_the_performance_door_reflows_and_stays_usable(live_server, zoomed, nigh
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_no_register_page_scrolls_sideways_at_400_percent(
+def test_no_register_page_scrolls_sideways_or_fails_axe_at_400_percent(
     live_server, zoomed, door, families, night, priya, language
 ):
     page = zoomed(priya, ZOOM_400)
@@ -151,6 +151,7 @@ def test_no_register_page_scrolls_sideways_at_400_percent(
         page.goto(f"{live_server.url}/{language}/{path}")
         expect(page.locator("h1")).to_be_visible()
         failures.append(sideways_scroll(page, path))
+        assert_no_violations(page)
     assert [failure for failure in failures if failure] == []
 
 
