@@ -27,22 +27,22 @@ PARTNERS = [partner["name"] for partner in DEMO_PARTNERS]
 # (email, first name, roles), as sanctuary.demo's; demo_data prints them.
 DEMO_ACCOUNTS = [
     (
-        f"{slugify(partner['name'])}@example.org",
+        f"{slugify(name)}@example.org",
         FIRST_NAMES[index % len(FIRST_NAMES)],
         [Role.PARTNER_WORKERS],
     )
-    for index, partner in enumerate(PARTNERS)
+    for index, name in enumerate(PARTNERS)
 ]
 
 
 def demo_load() -> None:
-    for partner, (email, first_name, _roles) in zip(PARTNERS, DEMO_ACCOUNTS, strict=True):
+    for name, (email, first_name, _roles) in zip(PARTNERS, DEMO_ACCOUNTS, strict=True):
         user = User.objects.filter(email=email).first()
         if user is None:
             services.partner_worker_invite(
                 email=email,
                 first_name=first_name,
-                organisation=PartnerOrganisation.objects.get(name=partner["name"]),
+                organisation=PartnerOrganisation.objects.get(name=name),
                 actor=None,
                 password=DEMO_PASSWORD,
             )

@@ -21,9 +21,7 @@ def test_each_demo_partner_has_one_worker_printed_with_the_other_accounts():
         call_command("demo_data", stdout=output)
 
     workers = PartnerWorker.objects.select_related("organisation", "user")
-    assert sorted(worker.organisation.name for worker in workers) == sorted(
-        partner["name"] for partner in PARTNERS
-    )
+    assert sorted(worker.organisation.name for worker in workers) == sorted(PARTNERS)
     printed = output.getvalue()
     for email, _name, _roles in DEMO_ACCOUNTS:
         assert email in printed
