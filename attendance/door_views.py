@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from attendance import inputs, rules, selectors, services
 from attendance.forms import DonationsForm
-from attendance.views import _content_length, attendance_required, json_methods, tap_message
+from attendance.views import attendance_required, json_methods, tap_message, taps_apply_response
 from dropins.views import not_indexed
 
 
@@ -79,28 +79,12 @@ def door_tap(request, pk):
 def door_sync(request, pk):
     """Taps from the page's script, in the order they happened, each applied at most once."""
     performance = _performance_or_404(request, pk)
-    try:
-        station, parsed = inputs.sync_taps(
-            content_type=request.content_type,
-            length=_content_length(request),
-            read=lambda: request.body,
-        )
-    except inputs.BadInput as error:
-        return JsonResponse({"error": error.code, "message": error.message}, status=error.status)
-    results = []
-    for one in parsed:
-        result = services.door_apply(
-            performance_id=performance.pk, tap=one, actor=request.user, station=station
-        )
-        results.append(
-            {
-                "id": str(one.client_id),
-                "outcome": result.outcome,
-                "check_in": result.check_in.pk if result.check_in else None,
-                "message": tap_message(result, one),
-            }
-        )
-    return JsonResponse({"results": results})
+    return taps_apply_response(
+        request,
+        lambda tap, station: services.door_apply(
+            performance_id=performance.pk, tap=tap, actor=request.user, station=station
+        ),
+    )
 
 
 @json_methods("GET")

@@ -232,6 +232,17 @@ def sync(request, pk):
     tablet says it sent them.
     """
     session = _session_or_404(request, pk)
+    return taps_apply_response(
+        request,
+        lambda tap, station: services.register_apply(
+            session_id=session.pk, tap=tap, actor=request.user, station=station
+        ),
+    )
+
+
+def taps_apply_response(request, apply) -> JsonResponse:
+    """Read the taps a door's script sends and answer with each one's outcome. `apply(tap,
+    station)` records one tap at the door the view is for (a drop-in or a performance)."""
     try:
         station, parsed = inputs.sync_taps(
             content_type=request.content_type,
@@ -242,9 +253,7 @@ def sync(request, pk):
         return JsonResponse({"error": error.code, "message": error.message}, status=error.status)
     results = []
     for one in parsed:
-        result = services.register_apply(
-            session_id=session.pk, tap=one, actor=request.user, station=station
-        )
+        result = apply(one, station)
         results.append(
             {
                 "id": str(one.client_id),
