@@ -223,8 +223,12 @@ LANGUAGES = [
     ("fa", _("Persian")),
     ("ps", _("Pashto")),
 ]
-# Django does not know Pashto yet: teach it the name and that it is written right to left.
+# The languages content is written in (model fields, one per language): those the site shows
+# and those whose catalogs are being translated, so that content can be written ahead.
+MODELTRANSLATION_LANGUAGES = ("en", "uk", "ar", "fa", "ps", "ckb", "ti", "ur", "ru", "sq")
+# Django does not know Pashto or Tigrinya yet: teach it their names and their direction.
 LANG_INFO.setdefault("ps", {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"})
+LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
 LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ps", "ug", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Date formats for languages Django has none for (Pashto).
