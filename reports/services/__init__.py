@@ -1,0 +1,23 @@
+"""Every write of the reports app: the award evidence's words, and report exports."""
+
+from reports.services.evidence import evidence_statements_save
+from reports.services.exporting import (
+    ExportFile,
+    export_build,
+    export_file_make,
+    export_made_directly_record,
+    export_request,
+    exports_forget,
+    exports_sweep,
+)
+
+__all__ = [
+    "ExportFile",
+    "evidence_statements_save",
+    "export_build",
+    "export_file_make",
+    "export_made_directly_record",
+    "export_request",
+    "exports_forget",
+    "exports_sweep",
+]

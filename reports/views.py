@@ -1,0 +1,37 @@
+"""The reports dashboard: programme staff choose a period and a venue and see each section's
+headlines, its tables with a note on how each was counted, and a chart beside each table. A GET
+form, so it works without JavaScript and a report's address can be shared."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from dropins.views import not_indexed
+from reports import rules
+from reports.figures import build_report
+from reports.periods import report_form
+
+
+@require_GET
+@never_cache
+@login_required
+def dashboard(request):
+    if not rules.may_see_reports(request.user):
+        raise PermissionDenied
+    form = report_form(request.GET, timezone.localdate())
+    report = None
+    if form.is_valid():
+        report = build_report(
+            period=form.chosen_period(), venue_slug=form.cleaned_data.get("venue") or ""
+        )
+    return not_indexed(
+        render(
+            request,
+            "reports/dashboard.html",
+            {"form": form, "report": report},
+            status=200 if report else 400,
+        )
+    )
