@@ -1,12 +1,15 @@
 """Reads about drop-ins for the public pages and the admin, each in a fixed number of queries."""
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from dropins import rules
 from dropins.models import Booking, DropInSeries, DropInSession
+from sanctuary.prepared import PreparedQuery
 
 # At or below this many places left, the public list says "few places left".
 FEW_PLACES = 5
@@ -24,12 +27,132 @@ def sessions_with_counts() -> QuerySet[DropInSession]:
         .annotate(
             people_booked=rules.people_booked_sum(),
             people_waiting=_people_waiting("bookings__"),
-            people_waiting_for_places=rules.people_sum(
-                "bookings__", rules.waits_for_places_q("bookings__", capacity=F("capacity"))
-            ),
+            people_waiting_for_places=_people_waiting_for_places(),
         )
         .annotate(places_left=rules.places_left_expression(people=F("people_booked")))
     )
+
+
+def _people_waiting_for_places():
+    return rules.people_sum(
+        "bookings__", rules.waits_for_places_q("bookings__", capacity=F("capacity"))
+    )
+
+
+# What the public pages read fresh for every request to know a session's state (the key of its
+# cached page): the session's own fields, its maintained count of people booked (the count the
+# booking itself reads under the session's lock) and its series' booking window; not every
+# translation of the series' and venue's words, which the page needs only when it is rendered.
+STATE_VALUES = (
+    "pk",
+    "series_id",
+    "date",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "status",
+    "cancel_reason",
+    "booked_people",
+    "series__booking_opens_days",
+    "people_waiting_for_places",
+)
+
+
+def _states(*, pk: int | None, day: date):
+    """Sessions that may be listed (or, with `pk`, opened) at some instant of `day` (UTC): a
+    bound that holds for the whole day, so that the query is compiled once a day; the exact
+    rule is applied to its rows."""
+    first = datetime.combine(day, time.min, tzinfo=UTC)
+    last = first + timedelta(days=1)
+    sessions = DropInSession.objects.filter(
+        rules.booking_opened_q(last), series__venue__is_active=True
+    )
+    coming = rules.not_started_q(first) if pk is None else Q(pk=pk)
+    sessions = sessions.filter(coming)
+    return (
+        sessions.annotate(people_waiting_for_places=_people_waiting_for_places_of_each())
+        .order_by("starts_at", "series__venue__position")
+        .values_list(*STATE_VALUES)
+    )
+
+
+def _people_waiting_for_places_of_each():
+    """people_waiting_for_places without joining every session's bookings: only a session
+    whose maintained count of waiting bookings is not 0 (the count the booking itself asks)
+    has its waiting list added up."""
+    waiting = (
+        Booking.objects.filter(
+            rules.waits_for_places_q(capacity=OuterRef("capacity")), session=OuterRef("pk")
+        )
+        .values("session")
+        .annotate(people=Sum(rules.party_expression()))
+        .values("people")
+    )
+    return Case(
+        When(waiting_bookings=0, then=Value(0)),
+        default=Coalesce(Subquery(waiting), Value(0)),
+    )
+
+
+_STATES = PreparedQuery(lambda pk, day: _states(pk=pk, day=day))
+
+
+@dataclass(frozen=True)
+class SeriesWindow:
+    pk: int
+    booking_opens_days: int
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """What the rules need of a session to tell its state (dropins.rules reads these
+    attributes as it reads a session's), read without building the session and its series."""
+
+    pk: int
+    series_id: int
+    date: date
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    status: str
+    cancel_reason: str
+    booked_people: int
+    series: SeriesWindow
+    people_waiting_for_places: int
+
+    @property
+    def people_booked(self) -> int:
+        return self.booked_people
+
+    # The session's own rule, not a copy of it.
+    Status = DropInSession.Status
+    is_cancelled = property(DropInSession.is_cancelled.fget)
+
+
+def _state_of(row: tuple) -> SessionState:
+    values = dict(zip(STATE_VALUES, row, strict=True))
+    opens_days = values.pop("series__booking_opens_days")
+    window = SeriesWindow(pk=values["series_id"], booking_opens_days=opens_days)
+    return SessionState(series=window, **values)
+
+
+def session_states_public(*, now=None) -> list[SessionState]:
+    """The state (STATE_VALUES) of each session the public list shows now, in its order
+    (sessions_upcoming_public). One query, compiled once a day."""
+    now = now or timezone.now()
+    states = map(_state_of, _STATES.rows(None, now.astimezone(UTC).date()))
+    return [session for session in states if rules.is_listed(session, now)]
+
+
+def session_state_public(*, pk: int, now=None) -> SessionState | None:
+    """The state of a session whose booking has opened (session_get_public), or None. One
+    query, compiled once a day for each session."""
+    now = now or timezone.now()
+    for row in _STATES.rows(pk, now.astimezone(UTC).date()):
+        session = _state_of(row)
+        if rules.has_booking_opened(session, now):
+            return session
+    return None
 
 
 def series_with_coming_counts(*, now=None) -> QuerySet[DropInSeries]:
@@ -130,6 +253,21 @@ def availability(session: DropInSession, *, now=None) -> Availability:
     if places_left <= FEW_PLACES:
         return Availability("few", places_left)
     return Availability("open", places_left)
+
+
+def page_state(session: DropInSession, availability: Availability) -> tuple:
+    """What a public page shows of a session that a booking or a staff change can change,
+    read fresh for each request: the key of its cached page (sanctuary.pagecache), so the
+    cache never answers with a state the booking itself would contradict."""
+    return (
+        session.pk,
+        session.status,
+        session.cancel_reason,
+        session.starts_at,
+        session.ends_at,
+        availability.kind,
+        availability.places_left,
+    )
 
 
 def bookings_for_partner(*, organisation) -> QuerySet[Booking]:

@@ -14,6 +14,7 @@ from dropins import rules, selectors, services
 from dropins.calendar import session_ics
 from dropins.forms import BookingChangeForm, BookingForm
 from dropins.models import Booking
+from sanctuary.pagecache import SUBMISSION_KEY_SLOT, cached_page
 from sanctuary.ratelimit import rate_limit_hit
 
 # Where the confirmation page finds what was just booked, in the visitor's own session.
@@ -31,24 +32,68 @@ def not_indexed(response):
 
 @require_GET
 def session_list(request):
-    sessions = selectors.sessions_upcoming_public()
-    return render(
+    now = timezone.now()
+    # Each session's state, read fresh: the page's key. Their words only if it is rendered.
+    states = [
+        (session, selectors.availability(session, now=now))
+        for session in selectors.session_states_public(now=now)
+    ]
+
+    def context():
+        full = {session.pk: session for session in selectors.sessions_upcoming_public(now=now)}
+        return {
+            "sessions": [
+                (full[session.pk], availability)
+                for session, availability in states
+                if session.pk in full
+            ]
+        }
+
+    return cached_page(
         request,
         "dropins/session_list.html",
-        {"sessions": [(session, selectors.availability(session)) for session in sessions]},
+        context,
+        parts=[selectors.page_state(*pair) for pair in states],
     )
 
 
 @require_http_methods(["GET", "POST"])
 def session_detail(request, pk):
     """A session, and the form to book it."""
-    session = selectors.session_get_public(pk=pk)
+    now = timezone.now()
+    if request.method == "GET":
+        # The same page for everyone who may book (or not) in this state, from the cache;
+        # each visitor's CSRF token and one-time key are filled in afresh.
+        state = selectors.session_state_public(pk=pk, now=now)
+        if state is None:
+            raise Http404
+        availability = selectors.availability(state, now=now)
+        bookable = rules.is_bookable(state, now)
+
+        def context():
+            session = selectors.session_get_public(pk=pk, now=now)
+            if session is None:
+                raise Http404
+            form = None
+            if bookable:
+                initial = {"submission_key": SUBMISSION_KEY_SLOT}
+                form = BookingForm(series=session.series, initial=initial)
+            return _session_context(session, availability, form)
+
+        return cached_page(
+            request,
+            "dropins/session_detail.html",
+            context,
+            parts=(selectors.page_state(state, availability), bookable),
+        )
+    session = selectors.session_get_public(pk=pk, now=now)
     if session is None:
         raise Http404
-    bookable = rules.is_bookable(session, timezone.now())
+    bookable = rules.is_bookable(session, now)
+    availability = selectors.availability(session, now=now)
     form = None
     if bookable:
-        form = BookingForm(request.POST or None, series=session.series)
+        form = BookingForm(request.POST, series=session.series)
     status = 200
     if request.method == "POST" and form is not None and form.is_valid():
         if rate_limit_hit(
@@ -67,15 +112,19 @@ def session_detail(request, pk):
     return render(
         request,
         "dropins/session_detail.html",
-        {
-            "session": session,
-            "availability": selectors.availability(session),
-            "form": form,
-            "keep_days": settings.DROPIN_KEEP_DAYS,
-            "waitlist_rule": rules.waitlist_rule_words(),
-        },
+        _session_context(session, availability, form),
         status=status,
     )
+
+
+def _session_context(session, availability, form) -> dict:
+    return {
+        "session": session,
+        "availability": availability,
+        "form": form,
+        "keep_days": settings.DROPIN_KEEP_DAYS,
+        "waitlist_rule": rules.waitlist_rule_words(),
+    }
 
 
 def _book(request, session, form):

@@ -1,10 +1,11 @@
 """The Django cache on Redis, for when Redis is away: it never raises on a lost connection.
 
-The cache holds only counters for rate limits (ours and allauth's sign-in limits); nothing a
-booking or an application needs. When Redis does not answer, each operation is served from a
-per-process memory cache instead, and Redis is not asked again for RETRY_AFTER seconds (a
-circuit breaker), so no request waits on a dead server. Limits then still hold, per process
-(looser by the number of processes) rather than not at all, and no write goes to PostgreSQL,
+The cache holds counters for rate limits (ours and allauth's sign-in limits) and public pages
+rendered for everyone (sanctuary.pagecache); nothing a booking or an application needs. When
+Redis does not answer, each operation is served from a per-process memory cache instead, and
+Redis is not asked again for RETRY_AFTER seconds (a circuit breaker), so no request waits on
+a dead server. Limits then still hold, per process (looser by the number of processes) rather
+than not at all, and no write goes to PostgreSQL,
 which the bookings need. One warning is logged when Redis goes away and one line (INFO) when
 it is back, per process, not one per request.
 
@@ -18,7 +19,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -96,11 +97,29 @@ def breakers_reset() -> None:
             breaker.reset()
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, which makes a new redis-py client (over the same pool) for every
+    operation; this one keeps one per pool: redis-py's client is safe to share between threads,
+    and making it cost a public page from the cache a fifth of its time."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FallbackRedisCache(RedisCache):
     """Django's Redis cache, answering from this process's memory while Redis is away."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         # Fail at once: the breaker, not redis-py's retries, decides when to try again.
         self._options = {"retry": Retry(NoBackoff(), 0), **self._options}
         self.breaker = breaker_for(

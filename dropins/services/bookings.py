@@ -10,21 +10,29 @@ booking's own confirmation (dropins.messages), and staff see it flagged in the a
 
 import uuid
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import BigIntegerField, Expression, Func, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from dropins import rules
-from dropins.messages import booking_message_queue
+from dropins.messages import booking_messages
 from dropins.models import Booking, DropInSession
 from dropins.services.sessions import session_lock
-from dropins.services.waitlist import waitlist_promote
+from dropins.services.waitlist import session_counts_add, waitlist_promote, waitlist_settle
 from partners.models import PartnerOrganisation
-from sanctuary.codes import reference_new, token_new
+from sanctuary.codes import reference_from_number, reference_new, token_new
 from sanctuary.locks import lock_row
 from sanctuary.models import User
-from sanctuary.services import audit_record
+from sanctuary.services import audit_record, messages_queue
+
+# New references come from this sequence (made by migration 0009), one number per booking.
+REFERENCE_SEQUENCE = "dropins_booking_reference"
+# How many times a booking is made again after it clashed on a unique value: the same form sent
+# twice at once, or (once in hundreds of millions) a reference made at random before references
+# came from the sequence.
+CLASH_TRIES = 3
 
 
 class BookingError(Exception):
@@ -35,18 +43,35 @@ class BookingError(Exception):
         self.message = message
 
 
-def _new_reference() -> str:
-    while True:
-        reference = reference_new(prefix="D")
-        if not Booking.objects.filter(reference=reference).exists():
-            return reference
+def _reference_number() -> Expression | None:
+    """The next reference's number, read with the session's lock; None where the database has
+    no sequences (the embedded default: one writer at a time, a reference made at random)."""
+    if connection.vendor != "postgresql":
+        return None
+    return Func(Value(REFERENCE_SEQUENCE), function="nextval", output_field=BigIntegerField())
 
 
-def _someone_waits(session: DropInSession) -> bool:
-    return session.bookings.filter(rules.waits_for_places_q(capacity=session.capacity)).exists()
+def _session_lock_for_booking(session_id: int) -> tuple[DropInSession, str]:
+    """Lock the session's row and take the new booking's reference, in one query."""
+    number = _reference_number()
+    if number is None:
+        return session_lock(session_id), reference_new(prefix="D")
+    session = lock_row(
+        DropInSession.objects.select_related("series").annotate(reference_number=number),
+        session_id,
+    )
+    return session, reference_from_number(session.reference_number, prefix="D")
 
 
-@transaction.atomic
+def _clashed_on(error: IntegrityError) -> str:
+    """Which unique value a failed INSERT of a booking clashed on, if one we make again."""
+    text = str(error)
+    for name in ("submission_key", "reference"):
+        if name in text:
+            return name
+    return ""
+
+
 def booking_create(
     *,
     session_id: int,
@@ -72,65 +97,104 @@ def booking_create(
     (`partner_organisation`, `booked_by`) and `client_consent`: the client agreed that we may
     book for them and keep these details. Without it nothing is booked; with it, its time is
     recorded and the booking audited.
+
+    All of it happens in one transaction, under the session's row lock, in a fixed number of
+    queries however many are booked: the session keeps its count of people booked, the
+    reference comes with the lock, and the messages are written in one statement.
     """
     if partner_organisation is not None and not client_consent:
         raise BookingError(_("Tick the box to say the client agreed that we may book for them."))
-    session = session_lock(session_id)
-    if submission_key is not None:
-        # Under the session's lock: a repeat sent at the same moment waits for the first.
+    fields = {
+        "first_name": first_name.strip(),
+        "adults": adults,
+        "children": children,
+        "email": email.strip().lower(),
+        "phone": phone,
+        "language": language,
+        "interpreter_language": interpreter_language,
+        "access_needs": access_needs.strip(),
+        "partner_organisation": partner_organisation,
+        "booked_by": booked_by if partner_organisation is not None else None,
+    }
+    # Checked before the lock, which is then held only for what needs it.
+    Booking(**fields).full_clean(
+        exclude=["session", "reference", "token", "status"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    for attempt in range(CLASH_TRIES):
+        try:
+            with transaction.atomic():
+                return _booking_make(
+                    session_id=session_id,
+                    submission_key=submission_key,
+                    # A form sent twice at once clashes on its key: the second time round, the
+                    # first one's booking is found under the lock instead.
+                    find_repeat=attempt > 0,
+                    fields=fields,
+                )
+        except IntegrityError as error:
+            if attempt == CLASH_TRIES - 1 or not _clashed_on(error):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _booking_make(
+    *, session_id: int, submission_key: uuid.UUID | None, find_repeat: bool, fields: dict
+) -> Booking:
+    session, reference = _session_lock_for_booking(session_id)
+    if submission_key is not None and find_repeat:
         first = Booking.objects.filter(submission_key=submission_key).first()
         if first is not None and first.session_id == session.pk:
             return first
         if first is not None:
             submission_key = None  # a key made for another session's form: not this one's
-    if not rules.is_bookable(session, timezone.now()):
+    now = timezone.now()
+    if not rules.is_bookable(session, now):
         raise BookingError(_("Sorry, this drop-in cannot be booked any more."))
     booking = Booking(
         session=session,
-        reference=_new_reference(),
+        reference=reference,
         token=token_new(),
-        first_name=first_name.strip(),
-        adults=adults,
-        children=children,
-        email=email.strip().lower(),
-        phone=phone,
-        language=language,
-        interpreter_language=interpreter_language,
-        access_needs=access_needs.strip(),
         submission_key=submission_key,
-        partner_organisation=partner_organisation,
-        booked_by=booked_by if partner_organisation is not None else None,
+        **fields,
     )
-    now = timezone.now()
-    if partner_organisation is not None:
+    if booking.partner_organisation is not None:
         booking.consent_recorded_at = booking.created_at
     # Whoever the waiting list lets in now comes before a newcomer (the list may have stopped
     # going strictly in order since the last change).
-    waitlist_promote(session)
+    _promoted, waiting = waitlist_settle(session)
     if rules.may_take_places(
         session,
         now,
         people=booking.people,
-        free=rules.places_left(session.capacity, rules.people_booked(session)),
-        passes_someone=_someone_waits(session),
+        free=rules.places_left(session.capacity, session.booked_people),
+        passes_someone=any(rules.waits_for_places(other, session) for other in waiting),
     ):
         booking.status = Booking.Status.CONFIRMED
         booking.confirmed_at = now
     else:
         booking.status = Booking.Status.WAITLISTED
-    # Its session is loaded and locked; the database checks the constraints.
-    booking.full_clean(exclude=["session"], validate_unique=False, validate_constraints=False)
-    booking.save()
-    if partner_organisation is not None:
+    # Its fields were checked before the lock; the database checks the constraints.
+    booking.save(force_insert=True)
+    if rules.holds_places(booking):
+        session_counts_add(session, booked=booking.people)
+    else:
+        session_counts_add(session, waiting=1)
+    if booking.partner_organisation is not None:
         audit_record(
-            actor=booked_by,
+            actor=booking.booked_by,
             action="booking.create_for_client",
             obj=booking,
-            detail={"organisation": partner_organisation.pk},
+            detail={"organisation": booking.partner_organisation.pk},
         )
-    booking_message_queue(
-        booking,
-        "dropin_booking_confirmed" if rules.holds_places(booking) else "dropin_booking_waitlisted",
+    messages_queue(
+        booking_messages(
+            booking,
+            "dropin_booking_confirmed"
+            if rules.holds_places(booking)
+            else "dropin_booking_waitlisted",
+        )
     )
     return booking
 
@@ -153,6 +217,8 @@ def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
     booking.adults, booking.children = adults, children
     booking.full_clean(validate_unique=False, validate_constraints=False)
     booking.save(update_fields=["adults", "children", "updated_at"])
+    if rules.holds_places(booking):
+        session_counts_add(session, booked=more)
     waitlist_promote(session)
     booking.refresh_from_db()
     return booking
@@ -161,10 +227,11 @@ def booking_change(*, booking_id: int, adults: int, children: int) -> Booking:
 def _grow_or_refuse(session: DropInSession, *, more: int) -> None:
     """A confirmed booking may take `more` places only as a newcomer could: places the waiting
     list is owed are not free for it."""
-    waitlist_promote(session)
-    free = rules.places_left(session.capacity, rules.people_booked(session))
+    _promoted, waiting = waitlist_settle(session)
+    free = rules.places_left(session.capacity, session.booked_people)
+    passes_someone = any(rules.waits_for_places(other, session) for other in waiting)
     if rules.may_take_places(
-        session, timezone.now(), people=more, free=free, passes_someone=_someone_waits(session)
+        session, timezone.now(), people=more, free=free, passes_someone=passes_someone
     ):
         return
     if free >= more:
@@ -196,12 +263,17 @@ def booking_cancel(
         return booking
     if by == Booking.CancelledBy.BOOKER and not rules.may_booker_cancel(booking, timezone.now()):
         raise BookingError(_("This drop-in has started, so the booking cannot be cancelled now."))
+    held = rules.holds_places(booking)
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.cancelled_by = by
     booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
+    if held:
+        session_counts_add(session, booked=-booking.people)
+    else:
+        session_counts_add(session, waiting=-1)
     if actor is not None:
         audit_record(actor=actor, action="booking.cancel", obj=booking)
-    booking_message_queue(booking, "dropin_booking_cancelled")
+    messages_queue(booking_messages(booking, "dropin_booking_cancelled"))
     waitlist_promote(session)
     return booking

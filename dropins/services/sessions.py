@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dropins import rules
-from dropins.messages import booking_message_queue
+from dropins.messages import booking_messages
 from dropins.models import LONDON, Booking, DropInSeries, DropInSession
 from dropins.services.waitlist import waitlist_promote
 from sanctuary.audit import values
 from sanctuary.locks import lock_row, lock_rows
 from sanctuary.models import User
-from sanctuary.services import audit_record
+from sanctuary.services import audit_record, messages_queue
 
 # What the audit trail keeps of a series staff change, each field's old and new value (its
 # words in every language among them; nothing personal).
@@ -135,10 +135,8 @@ def waitlists_fill(*, now=None) -> int:
     its own transaction. Returns how many bookings were confirmed."""
     now = now or timezone.now()
     due = (
-        DropInSession.objects.filter(rules.still_to_come_q(now))
+        DropInSession.objects.filter(rules.still_to_come_q(now), waiting_bookings__gt=0)
         .exclude(rules.waitlist_in_order_q(now))
-        .filter(bookings__in=Booking.objects.filter(rules.waiting_q()))
-        .distinct()
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -188,6 +186,8 @@ def session_cancel(
     session.cancel_note = note
     session.cancelled_at = timezone.now()
     session.cancelled_by = actor
+    # Everyone booked or waiting is cancelled below.
+    session.booked_people = session.waiting_bookings = 0
     session.full_clean()
     session.save()
     audit_record(
@@ -196,13 +196,18 @@ def session_cancel(
         obj=session,
         detail={"reason": reason, "note": note} if note else {"reason": reason},
     )
-    live = list(session.bookings.filter(rules.live_q()))
+    live = list(session.bookings.filter(rules.live_q()).select_related("booked_by"))
     Booking.objects.filter(pk__in=[booking.pk for booking in live]).update(
         status=Booking.Status.CANCELLED,
         cancelled_at=session.cancelled_at,
         cancelled_by=Booking.CancelledBy.SESSION,
         updated_at=session.cancelled_at,
     )
-    for booking in live:
-        booking_message_queue(booking, "dropin_session_cancelled")
+    messages_queue(
+        [
+            message
+            for booking in live
+            for message in booking_messages(booking, "dropin_session_cancelled")
+        ]
+    )
     return session
