@@ -1,0 +1,14 @@
+# Django ships no locale data for Tigrinya: day, month name, year, as Tigrinya readers in
+# Eritrea and Ethiopia write the Gregorian date, on the 24-hour clock of the drop-in's times.
+# The month names come from our catalog (sanctuary/core_strings.py).
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "G:i"
+DATETIME_FORMAT = "j F Y፣ G:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y G:i"
+FIRST_DAY_OF_WEEK = 1  # Monday
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3
