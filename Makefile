@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-instants install checks-install lint format translations messages lock check-deploy worker beat clean drill-outage
+.PHONY: run test test-instants install checks-install lint format translations messages lock check-deploy worker beat clean drill-outage bench
 
 # `make run PORT=8001` serves elsewhere; links in printed messages follow (SITE_URL's default).
 PORT ?= 8000
@@ -21,7 +21,7 @@ run: install translations  ## Install, migrate, load demo data and serve on http
 INSTANTS := 2026-11-18T09:00,2026-11-22T23:30,2026-10-25T01:30+01:00,2026-10-25T01:30+00:00,2026-12-31T23:30,2028-02-29T10:00
 # Two workers, each with its own test database and Redis databases (tests/settings.py).
 WORKERS ?= 2
-PYTEST := $(PY) -m pytest -n $(WORKERS) --dist loadgroup
+PYTEST := $(PY) -m pytest -n $(WORKERS) --dist loadgroup --tb=native
 
 # pytest's exit 5 means it collected no tests: the suite is broken, not green.
 define pytest_run
@@ -71,6 +71,12 @@ messages: install  ## Refresh the catalogs from the source (needs GNU gettext)
 
 drill-outage: install translations  ## Production mode under load while Redis stops for a minute: 5xx, lost or doubled messages
 	$(PY) scripts/outage_drill.py
+
+# `make bench BENCH_ARGS="--seconds 10 --clients 40"`; scripts/bench/bench.py --help lists them.
+BENCH_ARGS ?=
+bench: install translations  ## Production mode under gunicorn driven by wrk: pages against a bare view, bookings, scheduled work
+	command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
+	$(PY) scripts/bench/bench.py $(BENCH_ARGS)
 
 lock: install  ## Re-pin every dependency after changing pyproject.toml
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt

@@ -111,3 +111,20 @@ def may_see_door_figures(user: User) -> bool:
 
 def may_record_donations(user: User) -> bool:
     return user.has_perm("attendance.change_attendance")
+
+
+# A drop-in booking whose family came --------------------------------------------------------
+
+
+def _live_booking_check_in():
+    return CheckIn.objects.filter(booking=OuterRef("pk"), voided_at__isnull=True)
+
+
+def booking_came_q() -> Q:
+    """A booking counts as come when its family was checked in at the door (and not undone),
+    whatever numbers the check-in recorded."""
+    return Q(Exists(_live_booking_check_in()))
+
+
+def has_booking_come(*, live_check_ins: int) -> bool:
+    return live_check_ins > 0

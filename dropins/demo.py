@@ -8,7 +8,7 @@ from datetime import time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from dropins import rules, services
+from dropins import demo_words, rules, services
 from dropins.models import DropInSeries, DropInSession, Weekday
 from venues.models import Venue
 
@@ -48,6 +48,7 @@ TEXT = {
             "واخلئ. ماشومان هم ښه راغلي دي؛ لوبې او یو ارام ګوټ شته."
         ),
     },
+    **demo_words.WELCOME,
 }
 
 NAMES = [
@@ -128,6 +129,7 @@ FAMILY_TEXT = {
         "title": "د کورنیو ناسته",
         "description": "لوبې، لاسي کارونه او ګرم غرمنۍ ډوډۍ د کورنیو لپاره، او مرسته هم شته.",
     },
+    **demo_words.FAMILY,
 }
 
 FAMILY_NAMES = [

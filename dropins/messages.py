@@ -13,8 +13,8 @@ from django.utils import timezone
 from dropins import rules
 from dropins.models import LONDON, Booking
 from sanctuary.models import OutgoingMessage
-from sanctuary.outbox import MessageNotNeeded, context_builder
-from sanctuary.services import message_queue
+from sanctuary.outbox import MessageNotNeeded, batch_loader, context_builder
+from sanctuary.services import message_new, messages_queue
 from sanctuary.text import isolate
 
 TEMPLATES = (
@@ -27,12 +27,26 @@ TEMPLATES = (
 )
 
 
-def _booking_context(context: dict) -> dict:
-    booking = (
-        Booking.objects.select_related("session__series__venue")
-        .filter(pk=context["booking_id"], anonymised_at__isnull=True)
-        .first()
+def _bookings_still_known():
+    return Booking.objects.select_related("session__series__venue").filter(
+        anonymised_at__isnull=True
     )
+
+
+@batch_loader(*TEMPLATES)
+def _load_bookings(contexts: list[dict]) -> None:
+    """A batch's bookings in one query (those forgotten are left out, and so not sent)."""
+    found = _bookings_still_known().in_bulk([context["booking_id"] for context in contexts])
+    for context in contexts:
+        context["_booking"] = found.get(context["booking_id"])
+        context["_loaded"] = True
+
+
+def _booking_context(context: dict) -> dict:
+    if context.get("_loaded"):
+        booking = context["_booking"]
+    else:
+        booking = _bookings_still_known().filter(pk=context["booking_id"]).first()
     if booking is None:
         raise MessageNotNeeded("the booking's details have been forgotten")
     session = booking.session
@@ -92,6 +106,10 @@ def _new_booking(context: dict) -> dict:
     session, with their links, so that one made twice by mistake can be cancelled."""
     values = _booking_context(context)
     values["also_booked"] = _also_booked(values["booking"], context.get("channel", ""))
+    # A text names them by reference only: its links would not fit (sanctuary.sms.costs).
+    values["also_booked_references"] = ", ".join(
+        other["reference"] for other in values["also_booked"]
+    )
     return values
 
 
@@ -141,13 +159,12 @@ def booking_recipients(booking: Booking) -> list[tuple[str, str, str]]:
     return recipients
 
 
-def booking_message_queue(
-    booking: Booking, template: str, *, key: str = ""
-) -> list[OutgoingMessage]:
-    """Queue `template` to each way this booking can be reached (booking_recipients), once per
-    event."""
+def booking_messages(booking: Booking, template: str, *, key: str = "") -> list[OutgoingMessage]:
+    """`template` to each way this booking can be reached (booking_recipients), once per event,
+    not yet written: give them to sanctuary.services.messages_queue with the others the same
+    change causes."""
     return [
-        message_queue(
+        message_new(
             channel=channel,
             recipient=recipient,
             template=template,
@@ -158,3 +175,12 @@ def booking_message_queue(
         )
         for channel, recipient, language in booking_recipients(booking)
     ]
+
+
+def booking_message_queue(
+    booking: Booking, template: str, *, key: str = ""
+) -> list[OutgoingMessage]:
+    """Queue `template` to each way this booking can be reached, once per event."""
+    messages = booking_messages(booking, template, key=key)
+    messages_queue(messages)
+    return messages

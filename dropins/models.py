@@ -22,6 +22,8 @@ LONDON = ZoneInfo("Europe/London")
 # the team.
 MAX_PARTY = 10
 BOOKING_OPENS_DAYS_MAX = 120
+# The most places one session can have: the biggest house, the Theatre Royal, seats about 1,300.
+MAX_PLACES = 5000
 
 
 class Weekday(models.IntegerChoices):
@@ -76,6 +78,7 @@ class DropInSeries(models.Model):
     end_time = models.TimeField(_("ends at"), help_text=_("UK time."))
     capacity = models.PositiveIntegerField(
         _("places"),
+        validators=[MaxValueValidator(MAX_PLACES)],
         help_text=_("How many people can come: adults and children count the same."),
     )
     booking_opens_days = models.PositiveSmallIntegerField(
@@ -146,8 +149,15 @@ class DropInSession(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     capacity = models.PositiveIntegerField(
-        _("places"), help_text=_("How many people can come to this session.")
+        _("places"),
+        validators=[MaxValueValidator(MAX_PLACES)],
+        help_text=_("How many people can come to this session."),
     )
+    # Kept by dropins.services under the session's row lock, in the same transaction as every
+    # change of a booking's status or size, so that booking reads one row instead of adding up
+    # every booking (dropins.rules.people_booked is what it always equals).
+    booked_people = models.PositiveIntegerField(_("people booked"), default=0, editable=False)
+    waiting_bookings = models.PositiveIntegerField(_("bookings waiting"), default=0, editable=False)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
     )
@@ -176,6 +186,16 @@ class DropInSession(models.Model):
         ordering = ["starts_at"]
         constraints = [
             models.UniqueConstraint(fields=["series", "date"], name="dropin_session_once_a_day"),
+            # Places are only taken while they fit, so the people booked never pass the most
+            # places a session can have (fewer places later never cancel anyone).
+            models.CheckConstraint(
+                condition=Q(booked_people__gte=0, booked_people__lte=MAX_PLACES),
+                name="dropin_session_booked_people_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(waiting_bookings__gte=0),
+                name="dropin_session_waiting_bookings_not_negative",
+            ),
         ]
         indexes = [models.Index(fields=["status", "starts_at"])]
         permissions = [("cancel_dropinsession", _("Can cancel drop-in sessions"))]
@@ -283,6 +303,15 @@ class Booking(models.Model):
         indexes = [
             models.Index(fields=["session", "status"]),
             models.Index(fields=["first_name"]),
+            # A contact's other bookings for a session (dropins.rules.same_contact_q).
+            models.Index(
+                fields=["session", "email"], condition=~Q(email=""), name="booking_session_email"
+            ),
+            models.Index(
+                fields=["session", "phone"], condition=~Q(phone=""), name="booking_session_phone"
+            ),
+            # The admin's list, newest first.
+            models.Index(fields=["-created_at"], name="booking_created_desc"),
         ]
         permissions = [("cancel_booking", _("Can cancel bookings"))]
 

@@ -3,16 +3,19 @@ bookings and guest tickets of the demo name, listed on the public "Find support"
 each does in every language. Their contact details are made up (example.org, 01603 496 0xx).
 Safe to run again: it updates what is there."""
 
+from partners import demo_words
 from partners.models import PartnerOrganisation, Stream
 
-# What each demo partner does, in English, Ukrainian, Arabic, Persian and Pashto, each marked
-# as example text so that nobody takes the demo for the real network.
+# What each demo partner does, in English, Ukrainian, Arabic, Persian and Pashto (the other
+# languages in partners/demo_words.py), each marked as example text so that nobody takes the
+# demo for the real network.
 DEMO_NOTE = {
     "en": "(Example text for the demo.)",
     "uk": "(Приклад тексту для демонстрації.)",
     "ar": "(نص مثال للعرض التجريبي.)",
     "fa": "(متن نمونه برای نمایش.)",
     "ps": "(د ښودنې لپاره د بېلګې متن.)",
+    **demo_words.DEMO_NOTE,
 }
 
 PARTNERS = [
@@ -174,9 +177,9 @@ PARTNERS = [
 
 def demo_load() -> None:
     for partner in PARTNERS:
+        texts = {**partner["description"], **demo_words.DESCRIPTIONS[partner["slug"]]}
         descriptions = {
-            f"description_{code}": f"{text} {DEMO_NOTE[code]}"
-            for code, text in partner["description"].items()
+            f"description_{code}": f"{text} {DEMO_NOTE[code]}" for code, text in texts.items()
         }
         PartnerOrganisation.objects.update_or_create(
             name=partner["name"],

@@ -1,16 +1,19 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from sanctuary import audit, selectors, services
+from sanctuary import audit, rules, selectors, services
 from sanctuary.admin_input import SafeInputAdmin
 from sanctuary.models import AuditEvent, OutgoingMessage, User
 from sanctuary.roles import Role
+from sanctuary.sms import admin as sms_admin  # noqa: F401 (registers the STOP list's page)
 from sanctuary.text import isolated_column
 
 
@@ -191,8 +194,9 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
         "status",
         "attempts",
         "sent_at",
+        "delivery",
     ]
-    list_filter = ["status", "channel", "template", "language"]
+    list_filter = ["status", "delivery_status", "channel", "template", "language"]
     search_fields = ["recipient", "dedupe_key"]
     date_hierarchy = "created_at"
     actions = ["retry_failed"]
@@ -212,11 +216,39 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
         "next_attempt_at",
         "sending_since",
         "sent_at",
+        "provider_message_id",
+        "delivery_status",
+        "provider_error_code",
+        "provider_error_reason",
+        "delivered_at",
     ]
 
     @admin.display(description=_("recipient"))
     def masked_recipient(self, obj):
         return obj.masked_recipient
+
+    @admin.display(description=_("delivery"), ordering="delivery_status")
+    def delivery(self, obj):
+        if not obj.delivery_status:
+            return "–"
+        if obj.provider_error_code:
+            return f"{obj.get_delivery_status_display()} ({obj.provider_error_code})"
+        return obj.get_delivery_status_display()
+
+    def changelist_view(self, request, extra_context=None):
+        self._warn_of_sms_cap(request)
+        return super().changelist_view(request, extra_context)
+
+    def _warn_of_sms_cap(self, request) -> None:
+        if rules.sms_daily_cap_reached(timezone.now()):
+            messages.error(
+                request,
+                _(
+                    "Today's cap on text messages (%(cap)d, the SMS_DAILY_CAP setting) is "
+                    "reached: texts wait until after midnight and then go."
+                )
+                % {"cap": settings.SMS_DAILY_CAP},
+            )
 
     def has_retry_permission(self, request):
         return request.user.has_perm("sanctuary.retry_outgoingmessage")
@@ -238,6 +270,8 @@ class OutgoingMessageAdmin(ReadOnlyAdmin):
             % {"count": retried},
             messages.SUCCESS if retried else messages.WARNING,
         )
+        if retried and queryset.filter(channel=OutgoingMessage.Channel.SMS).exists():
+            self._warn_of_sms_cap(request)
 
 
 @admin.register(AuditEvent)

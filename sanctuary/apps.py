@@ -17,7 +17,7 @@ class SanctuaryConfig(AppConfig):
 
     def ready(self):
         # Registers the context builders of the shared messages.
-        from sanctuary import services  # noqa: F401
+        from sanctuary import checks, services  # noqa: F401
 
         # Keep the roles' permissions in step with the models after every migrate.
         post_migrate.connect(_roles_sync, sender=self, dispatch_uid="sanctuary.roles_sync")

@@ -1,5 +1,6 @@
-"""Sending what is in the outbox: one message at most once, the sweep for what a lost task left
-behind, and forgetting old recipients. The Celery tasks in sanctuary/tasks.py call these."""
+"""Sending what is in the outbox: one message at most once, and forgetting old recipients. The
+sweep for what a lost task left behind, and batches, are in sanctuary.sending. The Celery tasks
+in sanctuary/tasks.py call these."""
 
 import contextlib
 import logging
@@ -14,14 +15,17 @@ from django.utils import timezone
 from sanctuary import rules
 from sanctuary.locks import lock_free
 from sanctuary.models import OutgoingMessage
-from sanctuary.outbox import MessageNotNeeded, is_temporary_failure, render_message
-from sanctuary.sms import get_sms_backend
+from sanctuary.outbox import (
+    MessageNotNeeded,
+    email_of,
+    is_temporary_failure,
+    render_message,
+    retry_delay,
+)
+from sanctuary.sending import outbox_sweep  # noqa: F401 (the sweep's name, as tasks call it)
+from sanctuary.sms.sending import SmsHeld, sms_send
 
 logger = logging.getLogger(__name__)
-
-
-def _retry_delay(attempts: int) -> int:
-    return min(settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** (attempts - 1), 3600)
 
 
 def message_deliver(*, message_id: int) -> int | None:
@@ -50,7 +54,19 @@ def message_deliver(*, message_id: int) -> int | None:
         pk=message.pk, status=OutgoingMessage.Status.SENDING, attempts=message.attempts
     )
     try:
-        _transmit(message)
+        sent = _transmit(message)
+    except SmsHeld as held:
+        # Held by rule, not failed: the attempt is given back and the sweep sends it when due.
+        logger.info("Message %s is held until %s: %s", message.pk, held.until, held)
+        sending.update(
+            status=OutgoingMessage.Status.PENDING,
+            attempts=message.attempts - 1,
+            next_attempt_at=held.until,
+            last_error=str(held)[:2000],
+            sending_since=None,
+            updated_at=timezone.now(),
+        )
+        return None
     except MessageNotNeeded as reason:
         logger.info("Message %s is no longer needed: %s", message.pk, reason)
         sending.update(
@@ -70,7 +86,7 @@ def message_deliver(*, message_id: int) -> int | None:
                 "was stopped; it may have gone."
             )
         if is_temporary_failure(error) and message.attempts < settings.OUTBOX_MAX_ATTEMPTS:
-            delay = _retry_delay(message.attempts)
+            delay = retry_delay(message.attempts)
             logger.warning(
                 "Message %s failed for now, retrying in %ss: %s", message.pk, delay, error_text
             )
@@ -96,6 +112,7 @@ def message_deliver(*, message_id: int) -> int | None:
         sending_since=None,
         last_error="",
         updated_at=timezone.now(),
+        **sent,
     )
     return None
 
@@ -110,7 +127,8 @@ def _may_send_now(message: OutgoingMessage, now: datetime) -> bool:
     )
 
 
-def _transmit(message: OutgoingMessage) -> None:
+def _transmit(message: OutgoingMessage) -> dict:
+    """Send the message; return what else to record on it once sent."""
     subject, body = render_message(
         template=message.template,
         channel=message.channel,
@@ -118,16 +136,9 @@ def _transmit(message: OutgoingMessage) -> None:
         context=message.context,
     )
     if message.channel == OutgoingMessage.Channel.SMS:
-        get_sms_backend().send(to=message.recipient, body=body)
-        return
-    _send_email(
-        EmailMessage(
-            subject=subject,
-            body=body,
-            to=[message.recipient],
-            headers={"Content-Language": message.language},
-        )
-    )
+        return {"provider_message_id": sms_send(message=message, body=body)[:64]}
+    _send_email(email_of(message, subject, body))
+    return {}
 
 
 def _send_email(email: EmailMessage) -> None:
@@ -146,52 +157,6 @@ def _send_email(email: EmailMessage) -> None:
         # Whether it went is known by now; failing to say goodbye changes nothing.
         with contextlib.suppress(Exception):
             connection.close()
-
-
-def outbox_sweep() -> list[int]:
-    """Find messages that should have gone by now and return their ids to send again.
-
-    Catches a task that never reached the broker (an outage at commit time), a retry the broker
-    lost, and a message left "sending" by a worker that died: that one is sent again at once,
-    so it waits at most its lease and one sweep interval. A message whose workers died while
-    sending it OUTBOX_MAX_ATTEMPTS times is marked failed, lest it stop worker after worker.
-    """
-    now = timezone.now()
-    overdue = now - timedelta(seconds=settings.OUTBOX_SWEEP_AFTER_SECONDS)
-    with transaction.atomic():
-        abandoned = list(
-            lock_free(OutgoingMessage.objects.all())
-            .filter(rules.sending_abandoned_q(now))
-            .order_by("sending_since")
-            .values_list("pk", "attempts")[:500]
-        )
-        tried_enough = [
-            pk for pk, attempts in abandoned if attempts >= settings.OUTBOX_MAX_ATTEMPTS
-        ]
-        freed = [pk for pk, attempts in abandoned if attempts < settings.OUTBOX_MAX_ATTEMPTS]
-        OutgoingMessage.objects.filter(pk__in=tried_enough).update(
-            status=OutgoingMessage.Status.FAILED,
-            last_error="Its worker stopped before the send ended, on its last allowed attempt.",
-            sending_since=None,
-            updated_at=now,
-        )
-        OutgoingMessage.objects.filter(pk__in=freed).update(
-            status=OutgoingMessage.Status.PENDING,
-            next_attempt_at=now,
-            last_error="Its worker stopped before the send ended (its lease ran out); sent again.",
-            sending_since=None,
-            updated_at=now,
-        )
-        overdue_ids = list(
-            lock_free(OutgoingMessage.objects.all())
-            .filter(status=OutgoingMessage.Status.PENDING, next_attempt_at__lte=overdue)
-            .order_by("next_attempt_at")
-            .values_list("pk", flat=True)[:500]
-        )
-        # Due now, and not overdue again until the next sweep after that: a stopped worker
-        # finds each message queued once, not once a minute.
-        OutgoingMessage.objects.filter(pk__in=overdue_ids).update(next_attempt_at=now)
-    return freed + overdue_ids
 
 
 def outbox_anonymise() -> int:

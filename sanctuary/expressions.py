@@ -1,7 +1,7 @@
 """Small SQL expressions that Django does not offer on every database this project runs on
 (PostgreSQL in production and tests, SQLite for a newcomer's `make run`)."""
 
-from django.db.models import DateTimeField, Func
+from django.db.models import DateTimeField, Func, IntegerField
 
 
 class DaysBefore(Func):
@@ -22,5 +22,26 @@ class DaysBefore(Func):
             connection,
             template="datetime(%(expressions)s || ' days')",
             arg_joiner=", '-' || ",
+            **extra_context,
+        )
+
+
+class DaysBetween(Func):
+    """Whole days from one date to a later one, both from the row (dates, not moments: wrap a
+    moment in TruncDate with the programme's time zone first).
+
+    PostgreSQL subtracts dates to an integer; SQLite subtracts Julian day numbers."""
+
+    arity = 2
+    output_field = IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
             **extra_context,
         )

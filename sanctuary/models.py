@@ -113,6 +113,13 @@ class OutgoingMessage(models.Model):
         # What it was about changed before it went (a reminder for a cancelled booking).
         NOT_NEEDED = "not_needed", _("No longer needed")
 
+    class Delivery(models.TextChoices):
+        # From the SMS provider's receipts; blank until the first one comes.
+        SENT = "sent", _("Sent to the network")
+        DELIVERED = "delivered", _("Delivered")
+        UNDELIVERED = "undelivered", _("Not delivered")
+        FAILED = "failed", _("Failed at the provider")
+
     # Still on its way, or done with (sent, failed for good, or no longer needed).
     UNFINISHED = (Status.PENDING, Status.SENDING)
     FINISHED = (Status.SENT, Status.FAILED, Status.NOT_NEEDED)
@@ -154,6 +161,16 @@ class OutgoingMessage(models.Model):
     sending_since = models.DateTimeField(_("sending since"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What the SMS provider says became of a text after it took it (its delivery receipts).
+    provider_message_id = models.CharField(
+        _("provider's message id"), max_length=64, blank=True, db_index=True
+    )
+    delivery_status = models.CharField(
+        _("delivery"), max_length=12, choices=Delivery.choices, blank=True
+    )
+    provider_error_code = models.CharField(_("provider's error code"), max_length=10, blank=True)
+    provider_error_reason = models.CharField(_("provider's reason"), max_length=300, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outgoing message")
@@ -162,6 +179,8 @@ class OutgoingMessage(models.Model):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"]),
             models.Index(fields=["subject_type", "subject_id"]),
+            # The admin's list, newest first, and its dates.
+            models.Index(fields=["-created_at"], name="outgoing_message_created_desc"),
         ]
         permissions = [("retry_outgoingmessage", _("Can retry failed messages"))]
 
@@ -240,3 +259,62 @@ class Heartbeat(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.beaten_at:%Y-%m-%d %H:%M:%S}"
+
+
+class SmsSuppression(models.Model):
+    """A mobile number that asked for no more texts (a STOP reply, or the provider's opt-out
+    list), kept only as a keyed hash (sanctuary.sms.suppression), so that it outlives the
+    anonymising of everything it was typed into."""
+
+    class Reason(models.TextChoices):
+        STOP_REPLY = "stop_reply", _("Replied STOP")
+        PROVIDER_OPT_OUT = "provider_opt_out", _("On the provider's opt-out list")
+
+    number_hash = models.CharField(_("number (hashed)"), max_length=64, unique=True)
+    reason = models.CharField(_("why"), max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("number that asked for no texts")
+        verbose_name_plural = _("numbers that asked for no texts")
+        ordering = ["-created_at"]
+        permissions = [("remove_smssuppression", _("Can let a number have texts again"))]
+
+    def __str__(self):
+        return f"{self.number_hash[:10]}… ({self.get_reason_display()})"
+
+
+class SmsDayCount(models.Model):
+    """How many texts went out on one day (Europe/London), in all and per number (hashed):
+    the counters SMS_DAILY_CAP and SMS_PER_NUMBER_DAILY_CAP are checked against."""
+
+    ALL = "all"
+
+    day = models.DateField(_("day"))
+    key = models.CharField(_("counted"), max_length=64, help_text=_('"all", or a number\'s hash'))
+    count = models.PositiveIntegerField(_("texts"), default=0)
+
+    class Meta:
+        verbose_name = _("texts sent in a day")
+        verbose_name_plural = _("texts sent per day")
+        constraints = [models.UniqueConstraint(fields=["day", "key"], name="sms_day_count_once")]
+
+    def __str__(self):
+        return f"{self.day}: {self.count}"
+
+
+class SmsLink(models.Model):
+    """A short link for a text message: a long private link (a booking's, 43 characters of key)
+    does not fit two parts of a text in a non-Latin script. The code is as unguessable as the
+    rule for private links asks (128 bits)."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    path = models.CharField(_("goes to"), max_length=500, unique=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("short link")
+        verbose_name_plural = _("short links")
+
+    def __str__(self):
+        return self.code

@@ -12,6 +12,8 @@ for SMS.
 import smtplib
 from collections.abc import Callable
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -39,6 +41,34 @@ def context_builder(template: str) -> Callable[[ContextBuilder], ContextBuilder]
     return register
 
 
+# Per template, a function that loads at once what a whole batch of its messages needs, into
+# each message's context (under keys starting with "_", never stored), so that rendering a batch
+# does not load its rows one query a message. The context builder still decides from them.
+_batch_loaders: dict[str, Callable[[list[dict]], None]] = {}
+
+
+def batch_loader(*templates: str) -> Callable:
+    """Register a function that, given the contexts of a batch's messages of these templates,
+    adds to each what its context builder would otherwise load alone."""
+
+    def register(function):
+        for template in templates:
+            _batch_loaders[template] = function
+        return function
+
+    return register
+
+
+def load_for_batch(messages) -> None:
+    """Before a batch is rendered: let each template's batch loader fill its contexts."""
+    contexts: dict[str, list[dict]] = {}
+    for message in messages:
+        contexts.setdefault(message.template, []).append(message.context)
+    for template, batch in contexts.items():
+        if template in _batch_loaders:
+            _batch_loaders[template](batch)
+
+
 def render_message(*, template: str, channel: str, language: str, context: dict) -> tuple[str, str]:
     """Return (subject, body) in the given language. SMS has an empty subject."""
     builder = _context_builders.get(template)
@@ -50,6 +80,22 @@ def render_message(*, template: str, channel: str, language: str, context: dict)
         subject = render_to_string(f"messages/{template}/subject.txt", full_context, using="text")
         body = render_to_string(f"messages/{template}/email.txt", full_context, using="text")
     return " ".join(subject.split()), body.strip() + "\n"
+
+
+def email_of(message, subject: str, body: str) -> EmailMessage:
+    """The email to send for an outgoing message, from its rendered words."""
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        to=[message.recipient],
+        headers={"Content-Language": message.language},
+    )
+
+
+def retry_delay(attempts: int) -> int:
+    """Seconds to wait after a temporary failure: doubling from OUTBOX_RETRY_BASE_SECONDS with
+    each attempt, at most an hour."""
+    return min(settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** (attempts - 1), 3600)
 
 
 def is_temporary_failure(error: Exception) -> bool:

@@ -10,7 +10,6 @@ env = environ.Env()
 DROPIN_GENERATE_DAYS = env.int("DROPIN_GENERATE_DAYS", default=84)
 # The reminder goes this many hours before a session starts.
 DROPIN_REMINDER_HOURS_BEFORE = env.int("DROPIN_REMINDER_HOURS_BEFORE", default=24)
-DROPIN_REMINDER_BATCH = 500  # bookings reminded per scan; the next scan takes the rest
 # The waiting list goes strictly in order until this many hours before a session starts (places
 # are kept for the family at its head); from then on freed places go to whoever fits, earliest
 # first, so that none stays empty. Beat gives out places kept empty once this time comes.
@@ -57,9 +56,12 @@ EVENTS_CLAIM_LINK_DAYS = env.int("EVENTS_CLAIM_LINK_DAYS", default=7)
 EVENTS_CLAIMS_PER_HOUR = env.int("EVENTS_CLAIMS_PER_HOUR", default=10)
 # The reminder goes this many hours before a performance starts.
 EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=24)
-EVENTS_REMINDER_BATCH = 500  # tickets reminded per scan; the next scan takes the rest
 # Guests' names, contacts and access needs are forgotten this many days after the performance.
 EVENTS_KEEP_DAYS = env.int("EVENTS_KEEP_DAYS", default=30)
+
+# Reports: a report file the worker made is kept this many days for the person who asked for
+# it, then deleted (nightly).
+REPORTS_EXPORT_KEEP_DAYS = env.int("REPORTS_EXPORT_KEEP_DAYS", default=7)
 
 # Development (DEBUG on): an unknown address shows the site's own "not found" page, as in
 # production; set DEBUG_TECHNICAL_404=true for Django's page listing the URL patterns tried.

@@ -39,11 +39,16 @@ APPLICATION_READING_PERMISSIONS = ("bursaries.view_application", "bursaries.view
 # "app_label.codename" for each role.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.PROGRAMME_STAFF: (
+        "reports.view_reports",
+        "reports.view_evidencestatement",
+        "reports.change_evidencestatement",
         "venues.add_venue",
         "venues.change_venue",
         "venues.view_venue",
         "sanctuary.view_outgoingmessage",
         "sanctuary.retry_outgoingmessage",
+        "sanctuary.view_smssuppression",
+        "sanctuary.remove_smssuppression",
         "sanctuary.view_auditevent",
         "sanctuary.add_user",
         "sanctuary.change_user",

@@ -1,6 +1,6 @@
 """The kernel's yes/no rules, each written once: the outbox's (in the two forms code needs: a Q
 for the sweep, many rows in SQL, and a function for one row, delivery under the row's lock;
-tests/sanctuary/test_rules.py checks that the two agree) and team accounts'.
+tests/sanctuary/test_rules.py checks that the two agree), text messages' and team accounts'.
 """
 
 import math
@@ -11,6 +11,8 @@ from django.db.models import Q
 
 from sanctuary.models import OutgoingMessage
 from sanctuary.roles import APPLICATION_READING_PERMISSIONS, CONTACT_DETAIL_PERMISSIONS
+from sanctuary.sms.caps import sms_sent_today
+from sanctuary.sms.suppression import is_suppressed
 
 # The outbox ---------------------------------------------------------------------------------------
 
@@ -35,6 +37,20 @@ def sending_abandoned_q(now: datetime) -> Q:
     return Q(status=OutgoingMessage.Status.SENDING) & (
         Q(sending_since__isnull=True) | Q(sending_since__lte=now - sending_lease())
     )
+
+
+# Text messages ------------------------------------------------------------------------------------
+
+
+def may_text(number: str) -> bool:
+    """May a text go to this number? Not once it asked for none (a STOP reply, or the
+    provider's opt-out list): the suppression list, kept as hashes, answers."""
+    return not is_suppressed(number)
+
+
+def sms_daily_cap_reached(now: datetime) -> bool:
+    """Have today's texts (SMS_DAILY_CAP, Europe/London) all gone?"""
+    return sms_sent_today(now) >= settings.SMS_DAILY_CAP
 
 
 # Team accounts ------------------------------------------------------------------------------------
@@ -75,3 +91,13 @@ def two_factor_days_left(user, now: datetime) -> int:
     if ends is None:
         return settings.MFA_GRACE_DAYS
     return max(0, math.ceil((ends - now) / timedelta(days=1)))
+
+
+# Translations -------------------------------------------------------------------------------------
+
+
+def translation_needs_review(language: str) -> bool:
+    """Do pages in `language` invite corrections to their translation? Yes until a fluent
+    speaker has reviewed its catalog (TRANSLATIONS_REVIEWED). English is the source."""
+    code = (language or "").lower()
+    return code != settings.LANGUAGE_CODE and code not in settings.TRANSLATIONS_REVIEWED

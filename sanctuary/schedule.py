@@ -44,6 +44,8 @@ _RUNS = {
         "events.tasks.guest_tickets_anonymise",
         crontab(hour="4", minute="5"),
     ),
+    "reports-exports-sweep": ("reports.tasks.exports_sweep", crontab(minute="*")),
+    "reports-exports-forget": ("reports.tasks.exports_forget", crontab(hour="4", minute="10")),
 }
 
 BEAT_SCHEDULE = {name: {"task": task, "schedule": when} for name, (task, when) in _RUNS.items()}

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
-from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from sanctuary.schedule import BEAT_SCHEDULE
 
@@ -78,11 +76,14 @@ INSTALLED_APPS = [
     "events",
     "attendance",
     "portal",
+    "reports",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (static files come compressed); BREACH: README, "Compressed pages".
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +134,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if PRODUCTION else 0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# psycopg's pool for gunicorn's threads, instead of persistent connections (never both).
+DATABASE_POOL_SIZE = env.int("DATABASE_POOL_SIZE", default=0)
+if DATABASE_POOL_SIZE and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    _pool = {"min_size": 1, "max_size": DATABASE_POOL_SIZE, "timeout": 10}
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = _pool
+# Lets sanctuary.prepared keep its statements' plans (Django's own cursors never prepare); off
+# behind an external pooler that cannot carry prepared statements (pgbouncer's transaction mode).
+if env.bool("DATABASE_PREPARE", default=True) and "postgresql" in DATABASES["default"]["ENGINE"]:
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -153,6 +164,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 SESSION_ENGINE = "sanctuary.sessions"
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0: never (sanctuary/pagecache.py)
 
 # Sign-in ---------------------------------------------------------------------------------------
 
@@ -215,30 +227,9 @@ MFA_TOTP_ISSUER = "Sanctuary, Norwich Theatre"
 
 # Languages -------------------------------------------------------------------------------------
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("uk", _("Ukrainian")),
-    ("ar", _("Arabic")),
-    ("fa", _("Persian")),
-    ("ps", _("Pashto")),
-]
-# The languages content is written in (model fields, one per language): those the site shows
-# and those whose catalogs are being translated, so that content can be written ahead.
-MODELTRANSLATION_LANGUAGES = ("en", "uk", "ar", "fa", "ps", "ckb", "ti", "ur", "ru", "sq")
-# Django does not know Pashto or Tigrinya yet: teach it their names and their direction.
-LANG_INFO.setdefault("ps", {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"})
-LANG_INFO.setdefault("ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"})
-LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ps", "ug", "ur"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
-# Date formats for languages Django has none for (Pashto).
-FORMAT_MODULE_PATH = ["sanctuary.formats"]
-USE_I18N = True
-USE_TZ = True
-TIME_ZONE = "Europe/London"
-LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
-LANGUAGE_COOKIE_SAMESITE = "Lax"
+from sanctuary.language_settings import *  # noqa: E402, F403
 
+TIME_ZONE = "Europe/London"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 
@@ -279,6 +270,11 @@ SMS_BACKEND = env.str(
     "SMS_BACKEND",
     default="sanctuary.sms.NoSmsBackend" if PRODUCTION else "sanctuary.sms.ConsoleSmsBackend",
 )
+# Twilio, the senders, the caps and the STOP list: one module beside this.
+from sanctuary.sms_settings import *  # noqa: E402, F403
+from sanctuary.sms_settings import sms_settings_check  # noqa: E402
+
+sms_settings_check(sms_backend=SMS_BACKEND, production=PRODUCTION)
 
 # The outbox: how often and how long a message is tried.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
@@ -301,6 +297,11 @@ if not 0 < _limits[0] < _limits[1] < OUTBOX_SENDING_LEASE_SECONDS:  # a live sen
         "The outbox needs OUTBOX_SEND_SOFT_TIME_LIMIT_SECONDS < OUTBOX_SEND_TIME_LIMIT_SECONDS "
         "< OUTBOX_SENDING_LEASE_SECONDS."
     )
+
+# Messages are sent in batches of this many over one SMTP connection (the sweep, and what one
+# change queues at once); a sweep goes on, batch after batch, for up to this many seconds.
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=200)
+OUTBOX_SWEEP_BUDGET_SECONDS = env.int("OUTBOX_SWEEP_BUDGET_SECONDS", default=50)
 
 # Who a finished message went to is forgotten after this many days (counts stay).
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
@@ -375,6 +376,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+BENCH_BARE_VIEW = env.bool("BENCH_BARE_VIEW", default=False)  # make bench (check --deploy warns)
 
 # Logging ---------------------------------------------------------------------------------------
 

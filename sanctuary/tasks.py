@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from sanctuary import delivery
+from sanctuary import delivery, sending
 from sanctuary.heartbeats import heartbeat_record
 
 
@@ -23,15 +23,31 @@ def send_message(message_id: int) -> None:
         send_message.apply_async((message_id,), countdown=retry_in)
 
 
+def _retry_later(retries: list[tuple[int, int]]) -> None:
+    # This task came through the broker, so it answers: publish without the request path's
+    # breaker (sanctuary.queueing), which may still be open in this process. A lost retry is
+    # not a lost message: the sweep finds it once it is overdue.
+    if send_message.app.conf.task_always_eager:
+        return
+    for message_id, delay in retries:
+        send_message.apply_async((message_id,), countdown=delay)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_messages(dedupe_keys: list[str]) -> int:
+    """Send the messages one change queued (sanctuary.services.messages_queue), as one batch
+    over one connection."""
+    result = sending.messages_send(dedupe_keys=dedupe_keys)
+    _retry_later(result.retries)
+    return result.sent
+
+
 @shared_task(ignore_result=True)
 def outbox_sweep() -> int:
     heartbeat_record(name="beat")  # beat runs this every minute: readiness reads it
-    message_ids = delivery.outbox_sweep()
-    # This task came through the broker, so it answers: publish without the request path's
-    # breaker (sanctuary.queueing), which may still be open in this process.
-    for message_id in message_ids:
-        send_message.delay(message_id)
-    return len(message_ids)
+    result = sending.outbox_sweep()
+    _retry_later(result.retries)
+    return len(result.handed)
 
 
 @shared_task(ignore_result=True)

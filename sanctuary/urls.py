@@ -1,4 +1,5 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -7,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from sanctuary import views
 from sanctuary.language_switch import language_set
+from sanctuary.sms import views as sms_views
 
 admin.site.site_header = _("Sanctuary administration")
 admin.site.site_title = _("Sanctuary")
@@ -24,11 +26,16 @@ urlpatterns = [
     path("healthz/ready", views.readiness, name="readiness"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots),
+    # Texts: short links, and where Twilio posts receipts and replies (README: Twilio).
+    path("s/<slug:code>", sms_views.sms_link, name="sms_link"),
+    path("sms/twilio/status/", sms_views.twilio_status, name="sms_status"),
+    path("sms/twilio/inbound/", sms_views.twilio_inbound, name="sms_inbound"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("venues.home_urls")),
     path("privacy/", views.privacy, name="privacy"),
+    path("translations/", views.translations, name="translations"),
     path("venues/", include("venues.urls")),
     path("drop-in/", include("dropins.urls")),
     path("bursaries/", include("bursaries.urls")),
@@ -37,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("portal/", include("portal.urls")),
     path("events/", include("events.urls")),
+    path("reports/", include("reports.urls")),
+    path("reports/", include("reports.urls_exports")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
     # Team members do not manage their own email addresses: staff set them in the admin.
     re_path(r"^accounts/(email|confirm-email)/", views.not_here),
@@ -47,3 +56,7 @@ urlpatterns += i18n_patterns(
     path("admin/logout/", views.sign_out, name="admin_logout"),
     path("admin/", admin.site.urls),
 )
+
+if settings.BENCH_BARE_VIEW:
+    # The stack's own limit, for `make bench` only (settings.BENCH_BARE_VIEW).
+    urlpatterns += i18n_patterns(path("bench/bare/", views.bench_bare, name="bench_bare"))

@@ -6,12 +6,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from health_check.views import HealthCheckView
 
 from sanctuary import selectors
 from sanctuary.health import readiness_checks
+from sanctuary.rules import translation_needs_review
+
+
+def bench_bare(request):
+    """A view that does nothing, served only to the benchmark (settings.BENCH_BARE_VIEW): what
+    the same gunicorn and middleware manage with no page behind them."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def privacy(request):
@@ -26,6 +34,24 @@ def privacy(request):
             "events_keep_days": settings.EVENTS_KEEP_DAYS,
             "network_keep_days": settings.NETWORK_KEEP_DAYS,
             "mailing_unconfirmed_days": settings.MAILING_UNCONFIRMED_KEEP_DAYS,
+        },
+    )
+
+
+def translations(request):
+    """How to tell us about a mistake in a translation, and which have been reviewed."""
+    languages = [
+        (code, get_language_info(code)["name_local"])
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    return render(
+        request,
+        "sanctuary/translations.html",
+        {
+            "reviewed": [lang for lang in languages if not translation_needs_review(lang[0])],
+            "not_reviewed": [lang for lang in languages if translation_needs_review(lang[0])],
+            "contact_email": settings.TRANSLATIONS_CONTACT_EMAIL,
         },
     )
 

@@ -2,7 +2,8 @@
 
 A list of counts ("2 adults, 1 child") is joined with the language's own punctuation and
 conjunction, never a hard-coded Latin comma: Arabic writes "بالغان وطفل واحد" (the "و"
-joined to the next word), Persian and Pashto use the Arabic comma "،" and their own "and".
+joined to the next word), Persian, Pashto, Central Kurdish and Urdu use the Arabic comma "،"
+and their own "and", Tigrinya its own comma "፣".
 (A number that can be negative, such as the register's places left, is isolated left to right
 on the page, `<bdi dir="ltr">`, so that its minus stays on the left of its digits.)
 """
@@ -12,13 +13,19 @@ from collections.abc import Iterable
 from django.utils import translation
 
 # (between two items of a longer list, before the last item). English and Ukrainian keep the
-# comma for counts of people, as their unit lists do ("2 adults, 1 child").
+# comma for counts of people, as their unit lists do ("2 adults, 1 child"); Russian and Albanian
+# join the last with their "and", as Ukrainian does.
 LIST_PATTERNS = {
     "en": (", ", ", "),
     "uk": (", ", " і "),
     "ar": ("، ", " و"),
     "fa": ("، ", " و "),
     "ps": ("، ", " او "),
+    "ckb": ("، ", " و "),
+    "ti": ("፣ ", " ከምኡውን "),
+    "ur": ("، ", " اور "),
+    "ru": (", ", " и "),
+    "sq": (", ", " dhe "),
 }
 
 

@@ -27,6 +27,7 @@ from sanctuary.cache import breakers_reset
 from sanctuary.celery import app
 from tests import factories
 from tests.own_redis import free_port, own_broker, own_redis  # noqa: F401 (fixtures)
+from tests.sanctuary.twilio_server import fake_twilio  # noqa: F401 (fixture)
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -229,6 +230,7 @@ class ScriptedSmtpHandler:
     def __init__(self):
         self.replies: list[str] = []  # replies to give to DATA, in order; then "250"
         self.received: list = []  # messages accepted (answered 250)
+        self.peers: set = set()  # the client end of each connection a message came over
         self.delay = 0.0  # seconds to think before answering
         # Hold the next message at DATA, unanswered, until `release` is set: the send is in
         # flight. `held` is set once it is held; a client that hangs up meanwhile sent nothing.
@@ -237,6 +239,7 @@ class ScriptedSmtpHandler:
         self.release = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):
+        self.peers.add(session.peer)
         if self.hold_next:
             self.hold_next = False
             self.held.set()

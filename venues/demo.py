@@ -1,7 +1,9 @@
-"""Demo venues for `make run`: the three venues with their words in every UI language. The
-demo volunteer takes attendance at the Theatre Royal and Stage Two."""
+"""Demo venues for `make run`: the three venues with their words in every UI language (five
+of them in venues/demo_words.py). The demo volunteer takes attendance at the Theatre Royal and
+Stage Two."""
 
 from sanctuary.models import User
+from venues.demo_words import TEXT as MORE_TEXT
 from venues.models import Venue
 
 VENUES = [
@@ -214,13 +216,14 @@ def demo_load() -> None:
 
 
 def _venue(data: dict) -> None:
+    text = {**data["text"], **MORE_TEXT[data["slug"]]}
     fields = {
         "address": data["address"],
         "postcode": data["postcode"],
         "position": data["position"],
         "is_active": True,
     }
-    for language, text in data["text"].items():
-        for field, value in text.items():
+    for language, words in text.items():
+        for field, value in words.items():
             fields[f"{field}_{language}"] = value
     Venue.objects.update_or_create(slug=data["slug"], defaults=fields)

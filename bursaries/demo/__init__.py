@@ -1,13 +1,15 @@
 """Demo bursaries for `make run`: an open and a closed fund, things to take part in at Stage
 Two and the Theatre Royal in every UI language, decision templates, and a few applications in
 different states (their referrers come from partners/demo.py). Safe to run again: it updates
-what is there. The words are in funds.py and letters.py beside this file."""
+what is there. The words are in funds.py and letters.py beside this file, and in words.py for
+five of the languages."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from bursaries import services
+from bursaries.demo import words
 from bursaries.demo.funds import CLOSED_FUND, OPEN_FUND, OPPORTUNITIES
 from bursaries.demo.letters import APPLICATIONS, TEMPLATES
 from bursaries.models import (
@@ -29,7 +31,10 @@ def demo_load() -> None:
         data["outcome"]: DecisionTemplate.objects.update_or_create(
             outcome=data["outcome"],
             name=data["name"],
-            defaults={f"body_{code}": text for code, text in data["body"].items()},
+            defaults={
+                f"body_{code}": text
+                for code, text in {**data["body"], **words.TEMPLATES[data["name"]]}.items()
+            },
         )[0]
         for data in TEMPLATES
     }
@@ -49,7 +54,7 @@ def _fund(data: dict, today) -> Fund:
     defaults = {
         "opens_on": today + timedelta(days=data["opens_in_days"]),
         "closes_on": today + timedelta(days=data["closes_in_days"]),
-        **_translated(data["text"]),
+        **_translated({**data["text"], **words.FUNDS[data["slug"]]}),
     }
     fund, _created = Fund.objects.update_or_create(
         slug=data["slug"],
@@ -68,7 +73,7 @@ def _opportunity(data: dict, today) -> Opportunity:
             "starts_on": today + timedelta(days=data["starts_in_days"]),
             "ends_on": today + timedelta(days=data["ends_in_days"]),
             "is_active": True,
-            **_translated(data["text"]),
+            **_translated({**data["text"], **words.OPPORTUNITIES[data["text"]["en"]["title"]]}),
         },
     )
     return opportunity

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events import services
+from events.demo import words
 from events.models import NetworkBooking, NetworkEvent, NetworkEventDate
 from venues.models import Venue
 
@@ -136,7 +137,7 @@ def _event_load(data: dict, times: list[tuple]) -> NetworkEvent:
     fields = {key: value for key, value in data.items() if key not in ("slug", "text", "venue")}
     if "venue" in data:
         fields["venue"] = Venue.objects.get(slug=data["venue"])
-    for language, (title, description) in data["text"].items():
+    for language, (title, description) in {**data["text"], **words.NETWORK[data["slug"]]}.items():
         fields[f"title_{language}"] = title
         fields[f"description_{language}"] = description
     event = NetworkEvent.objects.filter(slug=data["slug"]).first() or NetworkEvent(

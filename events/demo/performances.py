@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events import services
+from events.demo import words
 from events.models import GuestAllocation, Performance, PoolRequest
 from partners.models import PartnerOrganisation
 from venues.models import Venue
@@ -92,9 +93,10 @@ def _performance(spec: dict, venue: Venue) -> Performance:
         "doors_at": starts_at - timedelta(minutes=spec["doors_before"]),
         "running_minutes": spec["running_minutes"],
     }
-    for language, text in spec["title"].items():
+    more = words.PERFORMANCES[spec["slug"]]
+    for language, text in {**spec["title"], **more["title"]}.items():
         fields[f"title_{language}"] = text
-    for language, text in spec["description"].items():
+    for language, text in {**spec["description"], **more["description"]}.items():
         fields[f"description_{language}"] = text
     performance, _created = Performance.objects.update_or_create(slug=spec["slug"], defaults=fields)
     return performance

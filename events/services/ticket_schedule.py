@@ -14,16 +14,15 @@ from events import rules
 from events.models import GuestTicket
 from sanctuary.locks import lock_free
 from sanctuary.models import OutgoingMessage
-from sanctuary.queueing import enqueue
-from sanctuary.services import messages_forget
-from sanctuary.tasks import send_message
+from sanctuary.services import messages_forget, messages_queue
 
 REMINDER = "guest_ticket_reminder"
 
 
 def tickets_remind(*, now=None) -> int:
     """Queue the day-before reminder of every confirmed ticket whose performance is due, to
-    each way its guests can be reached; returns how many messages were queued.
+    each way its guests can be reached, all in one run; returns how many messages were queued.
+    One query reads the tickets due, one marks them, one writes their messages.
 
     Overlapping scans skip each other's rows; each reminder's dedupe key means it is queued
     once, whatever happens. A ticket made inside the reminder window has just had its
@@ -36,7 +35,7 @@ def tickets_remind(*, now=None) -> int:
         due = list(
             lock_free(GuestTicket.objects.filter(rules.reminder_due_q(now, lead)))
             .order_by("pk")
-            .values_list("pk", "email", "phone", "language")[: settings.EVENTS_REMINDER_BATCH]
+            .values_list("pk", "email", "phone", "language")
         )
         if not due:
             return 0
@@ -60,20 +59,9 @@ def tickets_remind(*, now=None) -> int:
             )
             if recipient
         ]
-        OutgoingMessage.objects.bulk_create(messages, ignore_conflicts=True)
         ids = [pk for pk, *_rest in due]
         GuestTicket.objects.filter(pk__in=ids).update(reminder_queued_at=now, updated_at=now)
-        queued = list(
-            OutgoingMessage.objects.filter(
-                dedupe_key__in=[message.dedupe_key for message in messages],
-                status=OutgoingMessage.Status.PENDING,
-            ).values_list("pk", flat=True)
-        )
-        for message_id in queued:
-            transaction.on_commit(
-                lambda message_id=message_id: enqueue(send_message, message_id), robust=True
-            )
-    return len(messages)
+        return messages_queue(messages)
 
 
 def tickets_anonymise(*, now=None) -> int:

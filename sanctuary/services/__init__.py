@@ -11,10 +11,13 @@ from sanctuary.services.accounts import (
 )
 from sanctuary.services.audit import audit_record, audited_save
 from sanctuary.services.messages import (
+    message_new,
     message_queue,
     message_retry,
     messages_forget,
+    messages_queue,
 )
+from sanctuary.services.texts import sms_suppression_remove
 from sanctuary.services.two_factor import (
     user_two_factor_requirement_start,
     user_two_factor_reset,
@@ -23,10 +26,13 @@ from sanctuary.services.two_factor import (
 __all__ = [
     "audit_record",
     "audited_save",
+    "message_new",
     "message_queue",
     "message_retry",
     "messages_forget",
+    "messages_queue",
     "password_reset_send",
+    "sms_suppression_remove",
     "user_create",
     "user_email_verify",
     "user_invite",

@@ -9,12 +9,40 @@ from sanctuary.models import OutgoingMessage, User
 from sanctuary.queueing import enqueue
 from sanctuary.selectors import messages_about
 from sanctuary.services.audit import audit_record
-from sanctuary.tasks import send_message
+from sanctuary.tasks import send_message, send_messages
 
 
 def _language_or_default(language: str) -> str:
     codes = {code for code, _name in settings.LANGUAGES}
     return language if language in codes else settings.LANGUAGE_CODE
+
+
+def message_new(
+    *,
+    channel: str,
+    recipient: str,
+    template: str,
+    dedupe_key: str,
+    subject: models.Model,
+    language: str = "",
+    context: dict | None = None,
+) -> OutgoingMessage:
+    """A message, checked but not yet written: give it to `messages_queue` with the others the
+    same change causes."""
+    message = OutgoingMessage(
+        channel=channel,
+        recipient=recipient,
+        language=_language_or_default(language or translation.get_language() or ""),
+        template=template,
+        context=context or {},
+        dedupe_key=dedupe_key,
+        subject_type=ContentType.objects.get_for_model(subject, for_concrete_model=False),
+        subject_id=subject.pk,
+    )
+    # Every field but the recipient is set by our own code; the recipient, which someone typed,
+    # is checked (a whole full_clean of each of a big week's reminders is most of its time).
+    message.clean()
+    return message
 
 
 def message_queue(
@@ -37,17 +65,15 @@ def message_queue(
     existing = OutgoingMessage.objects.filter(dedupe_key=dedupe_key).first()
     if existing is not None:
         return existing
-    message = OutgoingMessage(
+    message = message_new(
         channel=channel,
         recipient=recipient,
-        language=_language_or_default(language or translation.get_language() or ""),
         template=template,
-        context=context or {},
         dedupe_key=dedupe_key,
-        subject_type=ContentType.objects.get_for_model(subject, for_concrete_model=False),
-        subject_id=subject.pk,
+        subject=subject,
+        language=language,
+        context=context,
     )
-    message.full_clean(validate_unique=False)
     try:
         # A savepoint, so that losing a race for the dedupe key leaves the caller's
         # transaction usable.
@@ -57,6 +83,29 @@ def message_queue(
         return OutgoingMessage.objects.get(dedupe_key=dedupe_key)
     _send_on_commit(message.pk)
     return message
+
+
+def messages_queue(messages: list[OutgoingMessage]) -> int:
+    """Write many messages (made by `message_new`) in the caller's transaction, in one query,
+    and hand them to the workers in batches once it commits.
+
+    A message whose dedupe key is already in the outbox is left out (INSERT … ON CONFLICT DO
+    NOTHING on the unique key), so a repeated or concurrent call never queues one twice; the
+    batch task sends only those still pending. Returns how many were given.
+    """
+    if not messages:
+        return 0
+    OutgoingMessage.objects.bulk_create(messages, ignore_conflicts=True)
+    keys = [message.dedupe_key for message in messages]
+    transaction.on_commit(lambda: _send_batches_on_commit(keys), robust=True)
+    return len(messages)
+
+
+def _send_batches_on_commit(keys: list[str]) -> None:
+    size = settings.OUTBOX_BATCH_SIZE
+    for start in range(0, len(keys), size):
+        if not enqueue(send_messages, keys[start : start + size]):
+            return  # the broker is away: the sweep sends them
 
 
 def messages_forget(*, subjects: models.QuerySet) -> int:

@@ -11,6 +11,7 @@ from attendance import services
 from dropins import services as dropin_services
 from tests.attendance.helpers import url
 from tests.dropins.conftest import book
+from tests.languages import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def over_capacity_by_three(session, volunteer):
     )
 
 
-@pytest.mark.parametrize("language", ["ar", "fa", "ps", "uk", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_negative_places_left_is_isolated_left_to_right(
     client, door_session, volunteer, language
 ):

@@ -9,6 +9,7 @@ from django.utils import translation
 from bursaries import services
 from bursaries.models import Application, DecisionTemplate
 from sanctuary.models import AuditEvent
+from tests.languages import LANGUAGES
 
 
 def test_the_fund_page_in_the_admin_shows_budget_awarded_and_what_is_left(
@@ -39,7 +40,7 @@ def fund_form(fund, **changes):
         "closes_on": fund.closes_on.isoformat(),
     }
     for field in ("name", "description", "covers", "how_decided"):
-        for code in ("en", "uk", "ar", "fa", "ps"):
+        for code in LANGUAGES:
             data[f"{field}_{code}"] = getattr(fund, f"{field}_{code}") or ""
     return {**data, **changes}
 
@@ -74,7 +75,7 @@ def test_staff_cannot_cut_a_budget_below_what_is_awarded(client, programme_staff
 def test_staff_write_decision_templates_in_every_language(client, programme_staff):
     client.force_login(programme_staff)
     data = {"outcome": "declined", "name": "Decline", "position": "0", "is_active": "on"}
-    for code in ("en", "uk", "ar", "fa", "ps"):
+    for code in LANGUAGES:
         data[f"body_{code}"] = f"{code}: {{name}}"
     response = client.post(reverse("admin:bursaries_decisiontemplate_add"), data)
     assert response.status_code == 302

@@ -9,6 +9,7 @@ from bursaries.models import Application, DecisionTemplate, Fund, Opportunity
 from bursaries.selectors import fund_list_with_totals
 from partners.models import PartnerOrganisation
 from sanctuary.models import User
+from tests.languages import LANGUAGES
 
 pytestmark = pytest.mark.instants
 
@@ -47,11 +48,11 @@ def test_demo_opportunities_are_at_stage_two_and_the_theatre_royal_in_every_lang
     load_demo()
     for opportunity in Opportunity.objects.select_related("venue"):
         assert opportunity.venue.slug in {"stage-two", "theatre-royal"}
-        for code in ["en", "uk", "ar", "fa", "ps"]:
+        for code in LANGUAGES:
             assert getattr(opportunity, f"title_{code}"), (opportunity, code)
             assert getattr(opportunity, f"description_{code}"), (opportunity, code)
     for template in DecisionTemplate.objects.all():
-        for code in ["en", "uk", "ar", "fa", "ps"]:
+        for code in LANGUAGES:
             assert "{name}" in getattr(template, f"body_{code}"), (template, code)
 
 

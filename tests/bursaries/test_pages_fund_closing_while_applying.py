@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from bursaries import services, views
 from bursaries.models import Application, Fund
 from tests.bursaries.helpers import apply_url, form_data
+from tests.languages import TRANSLATED
 
 
 def test_a_fund_that_closes_while_someone_writes_keeps_everything_typed(client, fund, opportunity):
@@ -80,7 +81,7 @@ def test_a_fund_closing_during_sending_keeps_everything_typed_too(
     assert "Мої слова." in html
 
 
-@pytest.mark.parametrize("code", ["uk", "ar", "fa", "ps"])
+@pytest.mark.parametrize("code", TRANSLATED)
 def test_the_closed_fund_message_is_in_the_pages_language(client, closed_fund, opportunity, code):
     response = client.post(apply_url(closed_fund, code), form_data(opportunity))
     html = response.content.decode()

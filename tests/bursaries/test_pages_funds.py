@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from bursaries.models import Fund
 from tests.bursaries.helpers import apply_url
+from tests.languages import TRANSLATED
 
 
 def test_the_fund_list_shows_open_funds_with_a_way_to_apply(client, fund, closed_fund):
@@ -37,7 +38,7 @@ def test_an_open_fund_explains_what_it_covers_and_how_we_decide_in_plain_words(
         assert words in html, words
 
 
-@pytest.mark.parametrize("code", ["uk", "ar", "fa", "ps"])
+@pytest.mark.parametrize("code", TRANSLATED)
 def test_the_fund_page_speaks_every_ui_language(client, fund, code):
     html = client.get(f"/{code}/bursaries/{fund.slug}/").content.decode()
     assert "How we decide" not in html

@@ -82,3 +82,32 @@ def test_the_calendar_rule_agrees_in_sql_and_in_python(session, series):
 
     assert in_sql == in_python == {standing.pk}
     assert on_cancelled_session.pk not in in_sql
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("ti", "ናይ ምቕባል ርክብ ኣብ ቲያትር ሮያል ኖርዊች"),
+        ("ur", "خوش آمدید ملاقات تھیٹر رائل"),
+        ("ru", "Встреча-знакомство"),
+    ],
+)
+def test_the_calendar_file_names_the_drop_in_in_the_bookings_language(
+    client, session, language, title
+):
+    """Its text is in the language of the page it is fetched from (the booking's link), folded
+    at 75 octets without splitting a character of any script."""
+    from django.utils import translation
+
+    from dropins.models import DropInSeries
+
+    DropInSeries.objects.filter(pk=session.series_id).update(**{f"title_{language}": title})
+    booking = book(session, language=language)
+    with translation.override(language):
+        url = calendar_url(booking)
+
+    body = client.get(url).content.decode("utf-8")
+
+    unfolded = body.replace("\r\n ", "")
+    assert f"SUMMARY:{title}" in unfolded
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))

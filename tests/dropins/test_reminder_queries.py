@@ -13,7 +13,7 @@ from dropins import services
 from dropins.models import Booking, DropInSession
 from events.models import GuestTicket
 from events.services.ticket_schedule import tickets_remind
-from sanctuary.codes import reference_new, token_new
+from sanctuary.codes import reference_from_number, token_new
 from sanctuary.models import OutgoingMessage
 from tests.dropins.conftest import make_series
 from tests.dropins.test_races import race
@@ -36,7 +36,7 @@ def reachable_bookings(session: DropInSession, count: int, *, phones: bool = Tru
     Booking.objects.bulk_create(
         Booking(
             session=session,
-            reference=reference_new(prefix="D"),
+            reference=reference_from_number(10_000_000 + index, prefix="D"),
             token=token_new(),
             first_name=f"Person {index}",
             email=f"person{index}@example.org",
@@ -127,7 +127,7 @@ def guest_tickets(count: int):
                 if not field.primary_key
             }
             | {
-                "reference": reference_new(prefix="G"),
+                "reference": reference_from_number(10_000_000 + index, prefix="G"),
                 "token": token_new(),
                 "door_code": f"{index:04d}",
                 "email": f"guest{index}@example.org",

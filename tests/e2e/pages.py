@@ -20,7 +20,6 @@ from portal.demo import DEMO_ACCOUNTS as PARTNER_ACCOUNTS
 from tests.attendance.door_helpers import make_performance
 from venues.models import Venue
 
-LANGUAGES = ["en", "uk", "ar", "fa", "ps"]
 VOLUNTEER = "volunteer@example.org"
 PARTNER_WORKER = PARTNER_ACCOUNTS[0][0]
 # The sign-in page reads its query (where to go next); more fields than Django accepts make an
@@ -134,6 +133,7 @@ def public_pages() -> list[Page]:
         Page("application sent", f"/bursaries/application/{application.status_token}/sent/"),
         Page("application status", f"/bursaries/application/{application.status_token}/"),
         Page("privacy", "/privacy/"),
+        Page("translations", "/translations/"),
         Page("sign-in", "/accounts/login/"),
         Page("password reset", "/accounts/password/reset/"),
         Page("find support", "/partners/"),

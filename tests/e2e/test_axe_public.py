@@ -9,7 +9,6 @@ from tests.e2e.axe import axe_violations
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import LANDSCAPE
 from tests.e2e.pages import (
-    LANGUAGES,
     PARTNER_WORKER,
     VOLUNTEER,
     portal_pages,
@@ -17,6 +16,7 @@ from tests.e2e.pages import (
     sign_in,
     tablet_pages,
 )
+from tests.languages import LANGUAGES
 
 pytestmark = pytest.mark.axe
 

@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
+import pytest
 from django.core import mail
 from django.db.models import F, Sum
 from django.utils import timezone, translation
@@ -34,23 +35,29 @@ def fill_booking_form(page, *, first_name, adults="1", children="0", email=""):
     page.locator("form.form button[type=submit]").click()
 
 
-def test_book_in_arabic_on_a_phone_and_see_the_confirmation(live_server, phone_without_javascript):
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("ar", "لقاء الترحيب"), ("ckb", "کۆبوونەوەی بەخێرهاتن"), ("ur", "خوش آمدید ملاقات")],
+)
+def test_book_in_a_right_to_left_language_on_a_phone_and_see_the_confirmation(
+    live_server, phone_without_javascript, language, title
+):
     page = phone_without_javascript
     session = next_session()
-    page.goto(f"{live_server.url}/ar/drop-in/")
+    page.goto(f"{live_server.url}/{language}/drop-in/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    expect(page.locator("h1")).to_have_text(words("ar", "Book the welcome drop-in"))
+    expect(page.locator("h1")).to_have_text(words(language, "Book the welcome drop-in"))
 
-    page.locator(f'a[href="/ar/drop-in/sessions/{session.pk}/"]').click()
-    expect(page.locator("h1")).to_have_text("لقاء الترحيب")
-    expect(page.locator("#id_language")).to_have_value("ar")
+    page.locator(f'a[href="/{language}/drop-in/sessions/{session.pk}/"]').click()
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator("#id_language")).to_have_value(language)
     fill_booking_form(page, first_name="أمينة", adults="2", children="3")
 
-    expect(page).to_have_url(f"{live_server.url}/ar/drop-in/booked/")
+    expect(page).to_have_url(f"{live_server.url}/{language}/drop-in/booked/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    expect(page.locator("h1")).to_have_text(words("ar", "You are booked"))
+    expect(page.locator("h1")).to_have_text(words(language, "You are booked"))
     booking = Booking.objects.get(first_name="أمينة")
-    assert (booking.people, booking.status, booking.language) == (5, "confirmed", "ar")
+    assert (booking.people, booking.status, booking.language) == (5, "confirmed", language)
     expect(page.locator(".reference")).to_have_text(booking.reference)
     # The reference reads left to right inside the right-to-left page.
     assert page.locator(".reference bdi").evaluate("e => getComputedStyle(e).direction") == "ltr"

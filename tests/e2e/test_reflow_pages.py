@@ -56,6 +56,7 @@ def _public_paths() -> list[str]:
         "events/mailing-list/",
         "events/mailing-list/check-your-email/",
         "privacy/",
+        "translations/",
         "accounts/login/",
         "accounts/password/reset/",
     ]
@@ -63,7 +64,7 @@ def _public_paths() -> list[str]:
 
 def _in(language: str, path: str) -> str:
     """The path in `language`: the paths above come with or without a language prefix."""
-    path = re.sub(r"^/[a-z]{2}/", "", path)
+    path = re.sub(r"^/[a-z]{2,3}/", "", path)
     return f"/{language}/{path}"
 
 

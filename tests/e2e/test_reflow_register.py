@@ -133,7 +133,7 @@ def test_the_performance_door_reflows_and_stays_usable(live_server, zoomed, nigh
     assert sideways_scroll(page, page.url) is None
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", ["en", "ar", "ckb", "ur"])
 def test_no_register_page_scrolls_sideways_or_fails_axe_at_400_percent(
     live_server, zoomed, door, families, night, priya, language
 ):

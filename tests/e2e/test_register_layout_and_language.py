@@ -1,4 +1,5 @@
-"""The register fits a tablet either way up, and reads right to left in Arabic."""
+"""The register fits a tablet either way up, and reads right to left in Arabic, Central
+Kurdish and Urdu."""
 
 import pytest
 from playwright.sync_api import expect
@@ -57,13 +58,23 @@ def test_the_register_is_tappable_and_never_scrolls_sideways_on_a_tablet(
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
-def test_the_register_in_arabic_reads_right_to_left_and_speaks_arabic_from_its_script(
-    live_server, tablet, door, families, priya
+def script_words(language: str, singular: str, plural: str, count: int) -> str:
+    """What the register's script writes in `language`: its catalog (djangojs) as the page
+    loads it."""
+    from django.utils.translation.trans_real import DjangoTranslation
+
+    catalog = DjangoTranslation(language, domain="djangojs")
+    return catalog.ngettext(singular, plural, count) % {"count": count}
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb", "ur"])
+def test_the_register_reads_right_to_left_and_speaks_the_language_from_its_script(
+    live_server, tablet, door, families, priya, language
 ):
     page = tablet(priya, viewport=PORTRAIT)
-    page.goto(f"{live_server.url}/ar/team/attendance/sessions/{door.pk}/")
-    assert page.locator("html").get_attribute("dir") == "rtl"
-    assert page.locator("html").get_attribute("lang") == "ar"
+    page.goto(f"{live_server.url}/{language}/team/attendance/sessions/{door.pk}/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", language)
     oksana = families["Oksana"]
     # Names and references are typed left to right inside the right-to-left page.
     expect(row(page, oksana)).to_contain_text("Oksana")
@@ -83,8 +94,11 @@ def test_the_register_in_arabic_reads_right_to_left_and_speaks_arabic_from_its_s
     page.route(REGISTER_CALLS, lambda route: route.abort("internetdisconnected"))
     row(page, oksana).locator(".register-check-in").tap()
 
-    # The words the script writes come from the Arabic catalog.
-    expect(page.locator("#register-sync")).to_contain_text("بانتظار الإرسال: 1")
+    # The words the script writes come from the language's catalog.
+    waiting = script_words(language, "%(count)s waiting to sync", "%(count)s waiting to sync", 1)
+    if language == "ar":
+        assert waiting == "بانتظار الإرسال: 1"
+    expect(page.locator("#register-sync")).to_contain_text(waiting)
     assert page.evaluate("document.documentElement.scrollWidth") <= PORTRAIT["width"]
     page.unroute(REGISTER_CALLS)
     eventually(page, lambda: live_check_ins(oksana), timeout=20)

@@ -20,7 +20,7 @@ MINUS_LEFT_OF_DIGITS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("language", ["ar", "fa"])
+@pytest.mark.parametrize("language", ["ar", "fa", "ckb", "ur"])
 def test_a_negative_places_left_reads_minus_first_on_a_right_to_left_register(
     live_server, tablet, door, families, priya, language
 ):

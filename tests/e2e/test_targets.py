@@ -1,5 +1,6 @@
 """Every link and control on the public pages, the partner portal and the volunteers' tablet
-pages is at least 44×44 CSS px, in a left-to-right and a right-to-left language.
+pages is at least 44×44 CSS px, in a left-to-right language and in right-to-left ones (Arabic;
+Central Kurdish and Urdu, whose scripts sit on taller lines).
 
 What counts as a target: every visible link, button, select, summary and input, a checkbox or
 radio button by the label that carries its tap (the box a thumb aims at), and a label wrapping
@@ -78,13 +79,13 @@ def small_targets_on(browser, site, pages, language, *, viewport, who=None) -> l
     return small
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", ["en", "ar", "ckb", "ur"])
 def test_every_target_on_the_public_pages_is_44_pixels(browser, live_server, public, language):
     small = small_targets_on(browser, live_server.url, public, language, viewport=PHONE)
     assert not small, "\n".join(small)
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", ["en", "ar", "ckb", "ur"])
 def test_every_target_on_the_portal_is_44_pixels(browser, live_server, site_data, language):
     small = small_targets_on(
         browser, live_server.url, portal_pages(), language, viewport=PHONE, who=PARTNER_WORKER
@@ -92,7 +93,7 @@ def test_every_target_on_the_portal_is_44_pixels(browser, live_server, site_data
     assert not small, "\n".join(small)
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", ["en", "ar", "ckb", "ur"])
 def test_every_target_on_the_tablet_pages_is_44_pixels(browser, live_server, site_data, language):
     small = small_targets_on(
         browser, live_server.url, tablet_pages(), language, viewport=LANDSCAPE, who=VOLUNTEER

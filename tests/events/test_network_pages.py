@@ -18,6 +18,7 @@ from tests.events.network_helpers import (  # noqa: F401
     event,
     make_event,
 )
+from tests.languages import LANGUAGES, RIGHT_TO_LEFT
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def form_key(client, date) -> str:
     return re.search(r'name="submission_key" value="([0-9a-f-]+)"', page).group(1)
 
 
-@pytest.mark.parametrize("language", ["en", "uk", "ar", "fa", "ps"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_list_groups_events_by_month_in_every_language(client, db, language):
     make_event(dates=3, slug="speak-up", title_en="Speak Up training", title_uk="", title_ar="")
     make_event(slug="hidden", title_en="Not yet published", is_published=False)
@@ -39,7 +40,7 @@ def test_the_list_groups_events_by_month_in_every_language(client, db, language)
     assert "Speak Up training" in html
     assert "Not yet published" not in html
     assert f'lang="{language}"' in html
-    assert ('dir="rtl"' in html) == (language in ("ar", "fa", "ps"))
+    assert ('dir="rtl"' in html) == (language in RIGHT_TO_LEFT)
 
 
 def test_the_event_page_shows_its_place_dates_and_places_left(client, db):
@@ -194,7 +195,7 @@ def test_the_ics_of_an_unpublished_event_is_not_found(client, db):
     assert client.get(f"/en/events/dates/{date.pk}/calendar.ics").status_code == 404
 
 
-@pytest.mark.parametrize("language", ["en", "uk", "ar", "fa", "ps"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_speaks_the_language_and_its_direction(client, date, language):
     booking = book(date)
     pages = [
@@ -208,7 +209,6 @@ def test_every_page_speaks_the_language_and_its_direction(client, date, language
         response = client.get(page)
         html = response.content.decode()
         assert response.status_code == 200, page
-        assert (
-            f'<html lang="{language}" dir="{"rtl" if language in "ar fa ps" else "ltr"}">' in html
-        )
+        direction = "rtl" if language in RIGHT_TO_LEFT else "ltr"
+        assert f'<html lang="{language}" dir="{direction}">' in html
         assert "<script" not in html

@@ -10,6 +10,7 @@ from sanctuary import delivery as outbox
 from sanctuary import sms
 from sanctuary.models import OutgoingMessage
 from tests.events.tickets_setup import make_night, name_party
+from tests.languages import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +118,7 @@ def test_a_confirmation_queued_before_the_ticket_was_cancelled_is_not_sent(progr
     "template",
     ["guest_ticket_confirmed", "guest_ticket_reminder", "guest_ticket_changed"],
 )
-@pytest.mark.parametrize("language", ["en", "uk", "ar", "fa", "ps"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_text_messages_are_short_and_carry_nothing_sensitive(template, language):
     from sanctuary.outbox import render_message
 

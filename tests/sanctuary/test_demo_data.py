@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from sanctuary.models import User
+from tests.languages import LANGUAGES
 from venues.models import Venue
 
 pytestmark = pytest.mark.instants
@@ -23,7 +24,7 @@ def test_demo_venues_are_translated_into_every_language(db):
     call_command("demo_data", stdout=io.StringIO())
     royal = Venue.objects.get(slug="theatre-royal")
     assert royal.postcode == "NR2 1RL"
-    for code in ["en", "uk", "ar", "fa", "ps"]:
+    for code in LANGUAGES:
         assert getattr(royal, f"name_{code}")
         assert getattr(royal, f"access_information_{code}")
 
@@ -32,3 +33,27 @@ def test_demo_data_is_refused_in_production(db, settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError):
         call_command("demo_data", stdout=io.StringIO())
+
+
+def test_every_translated_word_of_the_demo_is_written_in_every_language(db):
+    """Each field staff translate (venues, drop-ins, partners, funds, opportunities, decision
+    templates, performances, network events) is written in every language wherever the demo
+    writes it in English, so a page in any language shows the demo in that language."""
+    from modeltranslation.translator import translator
+
+    call_command("demo_data", stdout=io.StringIO())
+    missing, models = [], set()
+    for model in translator.get_registered_models():
+        fields = translator.get_options_for_model(model).fields
+        for row in model.objects.all():
+            for field in fields:
+                if not getattr(row, f"{field}_en"):
+                    continue
+                models.add(model.__name__)
+                missing += [
+                    f"{model.__name__} {row.pk} {field}_{code}"
+                    for code in LANGUAGES
+                    if not getattr(row, f"{field}_{code}")
+                ]
+    assert len(models) == 8, models
+    assert missing == []

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-RIGHT_TO_LEFT = {"ar", "fa", "ps"}
+from tests.languages import RIGHT_TO_LEFT, TRANSLATED
+
 # The server's catalog (django.po) and the register script's (djangojs.po) in each language.
 CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
 
@@ -18,9 +19,9 @@ def catalog_id(path):
 
 
 def test_there_is_a_catalog_for_every_language_but_english():
-    assert {path.parts[-3] for path in CATALOGS} == {"uk", "ar", "fa", "ps"}
+    assert {path.parts[-3] for path in CATALOGS} == set(TRANSLATED)
     assert {path.name for path in CATALOGS} == {"django.po", "djangojs.po"}
-    assert len(CATALOGS) == 8
+    assert len(CATALOGS) == 2 * len(TRANSLATED) == 18
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
@@ -95,6 +96,11 @@ def test_the_language_switcher_lists_each_language_in_its_own_name(client, db):
         ("ar", "العربيّة"),
         ("fa", "فارسی"),
         ("ps", "پښتو"),
+        ("ckb", "کوردی"),
+        ("ti", "ትግርኛ"),
+        ("ur", "اردو"),
+        ("ru", "Русский"),
+        ("sq", "Shqip"),
     ]:
         assert f'value="{code}" lang="{code}"' in html
         assert f">{name}</button>" in html
@@ -219,3 +225,42 @@ def test_dates_are_written_in_every_language_pashto_too():
     assert "March" not in written["ps"] and "Mar." not in written["ps"]
     with translation.override("ps"):
         assert written["ps"] == f"1 {translation.gettext('March')} 2027"
+
+
+@pytest.mark.parametrize("code", ["ti", "ur"])
+def test_languages_django_has_no_formats_for_write_day_month_year(code):
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    with translation.override(code):
+        written = date_format(date(2027, 3, 1), "DATE_FORMAT")
+        assert written == f"1 {translation.gettext('March')} 2027"
+
+
+def test_albanian_times_are_on_the_24_hour_clock():
+    from datetime import datetime
+
+    from django.utils.formats import date_format, time_format
+
+    with translation.override("sq"):
+        assert time_format(datetime(2027, 3, 1, 14, 30), "TIME_FORMAT") == "14:30"
+        assert date_format(datetime(2027, 3, 1), "SHORT_DATE_FORMAT") == "01.03.2027"
+
+
+def test_russian_dates_put_the_month_after_the_day_in_its_own_form():
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    with translation.override("ru"):
+        assert date_format(date(2027, 3, 1), "DATE_FORMAT") == "1 марта 2027 г."
+
+
+def test_the_server_error_page_says_sorry_in_every_language_in_its_direction():
+    """500.html is plain HTML (it must render when nothing else does), so it holds each
+    language's words itself."""
+    html = Path(settings.BASE_DIR, "templates/500.html").read_text()
+    for code in TRANSLATED:
+        direction = ' dir="rtl"' if code in RIGHT_TO_LEFT else ""
+        assert f'<p lang="{code}"{direction}>' in html, code

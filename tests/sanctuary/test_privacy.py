@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.languages import TRANSLATED
+
 pytestmark = pytest.mark.instants
 
 
@@ -58,7 +60,7 @@ def test_the_numbers_on_the_privacy_page_follow_the_settings(client, settings, d
     assert "24 months" not in html
 
 
-@pytest.mark.parametrize("code", ["uk", "ar", "fa", "ps"])
+@pytest.mark.parametrize("code", TRANSLATED)
 def test_the_numbers_follow_the_settings_in_every_language(client, settings, db, code):
     settings.DROPIN_KEEP_DAYS = 11
     settings.BURSARY_ANONYMISE_AFTER_MONTHS = 13

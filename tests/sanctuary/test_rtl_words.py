@@ -10,10 +10,13 @@ from django.conf import settings
 from django.utils import translation
 
 from sanctuary.words import list_join
+from tests.languages import LANGUAGES, RIGHT_TO_LEFT, TRANSLATED
 
 LOCALE = Path(settings.BASE_DIR, "locale")
-# How many plural forms each language has (CLDR): Arabic zero, one, two, few, many, other.
-PLURAL_FORMS = {"uk": 4, "ar": 6, "fa": 2, "ps": 2}
+# How many plural forms each language's catalog has: Arabic zero, one, two, few, many, other;
+# Ukrainian one, few, many, other; Russian one, few, many (gettext's, as Django's own catalog);
+# Tigrinya, like French, one for 0 and 1.
+PLURAL_FORMS = {"uk": 4, "ar": 6, "fa": 2, "ps": 2, "ckb": 2, "ti": 2, "ur": 2, "ru": 3, "sq": 2}
 CATALOGS = sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))
 # A word with two meanings: (context, msgid, the templates or modules that ask for it).
 SPLITS = [
@@ -44,6 +47,12 @@ def catalog_id(path):
         ("ar", ["أ", "ب", "ج"], "أ، ب وج"),
         ("fa", ["أ", "ب", "ج"], "أ، ب و ج"),
         ("ps", ["أ", "ب", "ج"], "أ، ب او ج"),
+        ("ckb", ["٢ گەورە", "١ منداڵ"], "٢ گەورە و ١ منداڵ"),
+        ("ur", ["أ", "ب", "ج"], "أ، ب اور ج"),
+        ("ti", ["2 ዓበይቲ", "1 ቆልዓ"], "2 ዓበይቲ ከምኡውን 1 ቆልዓ"),
+        ("ti", ["ሀ", "ለ", "ሐ"], "ሀ፣ ለ ከምኡውን ሐ"),
+        ("ru", ["2 взрослых", "1 ребёнок"], "2 взрослых и 1 ребёнок"),
+        ("sq", ["a", "b", "c"], "a, b dhe c"),
         ("ar", ["وحده"], "وحده"),
         ("ar", [], ""),
     ],
@@ -52,10 +61,20 @@ def test_a_list_is_joined_in_the_languages_own_words(language, items, expected):
     assert list_join(items, language=language) == expected
 
 
-@pytest.mark.parametrize("language", ["ar", "fa", "ps"])
+@pytest.mark.parametrize("language", RIGHT_TO_LEFT)
 def test_right_to_left_lists_have_no_latin_comma(language):
     with translation.override(language):
         assert "," not in list_join(["أ", "ب", "ج", "د"])
+
+
+def test_every_language_of_the_site_has_its_own_list_words():
+    from sanctuary.words import LIST_PATTERNS
+
+    assert set(LIST_PATTERNS) == set(LANGUAGES)
+
+
+def test_plural_forms_are_known_for_every_translated_language():
+    assert set(PLURAL_FORMS) == set(TRANSLATED)
 
 
 def test_an_unknown_language_joins_the_english_way():

@@ -22,6 +22,11 @@ CONFIGURATION = {
     "REDIS_URL",
     "EMAIL_URL",
     "SMS_BACKEND",
+    "SMS_SENDER",
+    "SMS_SUPPRESSION_KEY",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_MESSAGING_SERVICE_SID",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
@@ -51,6 +56,14 @@ PRODUCTION = {
     "EMAIL_URL": "smtp+tls://sanctuary:secret@smtp.example.org:587",
 }
 
+TWILIO = {
+    "SMS_BACKEND": "sanctuary.sms.twilio.TwilioSmsBackend",
+    "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,
+    "TWILIO_AUTH_TOKEN": secrets.token_hex(16),
+    "SMS_SENDER": "NorwichThtr",
+    "SMS_SUPPRESSION_KEY": secrets.token_urlsafe(50),
+}
+
 SHOW_SETTINGS = (
     "from django.conf import settings as s; "
     "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND, "
@@ -62,6 +75,11 @@ def test_check_deploy_reports_nothing_in_production_mode():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_sends_texts_through_twilio_once_it_is_set_up():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **TWILIO)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def without(name: str) -> dict:
@@ -80,6 +98,10 @@ def without(name: str) -> dict:
         (without("SITE_URL"), "Set SITE_URL"),
         ({**PRODUCTION, "DATABASE_URL": "sqlite:///db.sqlite3"}, "PostgreSQL"),
         ({**PRODUCTION, "SITE_URL": "http://sanctuary.example.org"}, "https://"),
+        ({**PRODUCTION, **TWILIO, "TWILIO_AUTH_TOKEN": ""}, "Set TWILIO_AUTH_TOKEN"),
+        ({**PRODUCTION, **TWILIO, "SMS_SENDER": "Norwich Theatre"}, "SMS_SENDER"),
+        ({**PRODUCTION, **TWILIO, "SMS_SENDER": "447700900123"}, "SMS_SENDER"),
+        ({**PRODUCTION, **TWILIO, "SMS_SUPPRESSION_KEY": ""}, "SMS_SUPPRESSION_KEY"),
         (
             {**PRODUCTION, "OUTBOX_SEND_TIME_LIMIT_SECONDS": "120"},
             "OUTBOX_SEND_TIME_LIMIT_SECONDS < OUTBOX_SENDING_LEASE_SECONDS",

@@ -129,7 +129,7 @@ def test_a_slow_send_is_not_taken_over_during_its_lease(worker, smtp_server, clo
 
     # The send has been under way for all but the last second of its lease.
     clock.move_to(message.sending_since + rules.sending_lease() - timedelta(seconds=1))
-    assert delivery.outbox_sweep() == []
+    assert delivery.outbox_sweep().handed == []
     send_message.delay(message.pk)  # and the broker hands its task out again
     smtp_server.release.set()
     wait_for_the_worker(

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from sanctuary.models import AuditEvent
+from tests.languages import LANGUAGES
 from venues.models import Venue
 
 
@@ -13,7 +14,7 @@ def venue_form(venue: Venue, **changes) -> dict:
         "is_active": "on",
     }
     for field in ("name", "description", "access_information", "getting_there"):
-        for code in ("en", "uk", "ar", "fa", "ps"):
+        for code in LANGUAGES:
             data[f"{field}_{code}"] = getattr(venue, f"{field}_{code}") or ""
     return {**data, **changes}
 
