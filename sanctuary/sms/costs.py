@@ -36,11 +36,14 @@ def _link(name: str, language: str) -> str:
         return settings.SITE_URL + reverse(name, kwargs={"token": secrets.token_urlsafe(32)})
 
 
-def worst_case_context(language: str) -> dict:
-    """Every value any text uses, each as long as it realistically gets. Names and titles are
-    content (typed by staff in each language); their length, not their script, is what counts,
-    as a text in a non-Latin script is UCS-2 whatever they are written in."""
-    starts = datetime(2026, 9, 30, 10, 30, tzinfo=LONDON)  # a Wednesday in September
+def worst_case_context(language: str, *, month: int = 9, again: bool = True) -> dict:
+    """Every value any text uses, each as long as it realistically gets, on the 28th of
+    `month` (every month's name is tried: some languages' are much longer than others), with
+    or without a second booking from the same number (`again`: each wording is measured).
+    Names and titles are content (typed by staff in each language); their length, not their
+    script, is what counts, as a text in a non-Latin script is UCS-2 whatever they are written
+    in."""
+    starts = datetime(2026, month, 28, 10, 30, tzinfo=LONDON)
     return {
         "first_name": "Oleksandra-Khadijah",
         "title": "Family drop-in and English café",
@@ -57,8 +60,12 @@ def worst_case_context(language: str) -> dict:
         "claim_url": _link("events:claim", language),
         "offer_url": _link("events:pool-offer", language),
         "status_url": _link("bursaries:status", language),
-        "also_booked": [{"reference": "D-X3AC9P", "manage_url": _link("dropins:manage", language)}],
-        "also_booked_references": "D-X3AC9P",
+        "also_booked": (
+            [{"reference": "D-X3AC9P", "manage_url": _link("dropins:manage", language)}]
+            if again
+            else []
+        ),
+        "also_booked_references": "D-X3AC9P" if again else "",
         "approved": True,
     }
 
@@ -69,13 +76,17 @@ def _list_path(language: str) -> str:
 
 
 def render_worst_case(template: str, language: str) -> str:
-    """The text as its template words it, from worst_case_context (not from the database, as
-    a message's context builder would)."""
+    """The longest text its template words, from worst_case_context in every month and with
+    and without a second booking (not from the database, as a message's context builder
+    would)."""
+    texts = []
     with translation.override(language):
-        text = render_to_string(
-            f"messages/{template}/sms.txt", worst_case_context(language), using="text"
-        )
-    return text.strip()
+        for month in range(1, 13):
+            for again in (True, False):
+                context = worst_case_context(language, month=month, again=again)
+                rendered = render_to_string(f"messages/{template}/sms.txt", context, using="text")
+                texts.append(rendered.strip())
+    return max(texts, key=lambda text: len(text.encode("utf-16-le")))
 
 
 def sms_costs(languages: list[str] | None = None) -> dict[str, dict[str, SmsParts]]:
