@@ -303,12 +303,13 @@ class Booking(models.Model):
         indexes = [
             models.Index(fields=["session", "status"]),
             models.Index(fields=["first_name"]),
-            # A contact's other bookings for a session (dropins.rules.same_contact_q).
+            # A contact's other bookings for a session (dropins.rules.same_contact_q), and a
+            # contact's bookings across sessions (reports.rules.returning_q).
             models.Index(
-                fields=["session", "email"], condition=~Q(email=""), name="booking_session_email"
+                fields=["email", "session"], condition=~Q(email=""), name="booking_email_session"
             ),
             models.Index(
-                fields=["session", "phone"], condition=~Q(phone=""), name="booking_session_phone"
+                fields=["phone", "session"], condition=~Q(phone=""), name="booking_phone_session"
             ),
             # The admin's list, newest first.
             models.Index(fields=["-created_at"], name="booking_created_desc"),

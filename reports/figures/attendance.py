@@ -48,17 +48,20 @@ def _bookings(scope: Scope):
 
 
 def _households(scope: Scope) -> list[dict]:
-    return list(
+    rows = list(
         _bookings(scope)
         .filter(booking_came_q())
         .values("session__series__venue_id")
         .annotate(
-            first=Count("pk", filter=rules.has_contact_q() & ~rules.returning_q()),
+            with_contact=Count("pk", filter=rules.has_contact_q()),
             returning=Count("pk", filter=rules.returning_q()),
             unknown=Count("pk", filter=~rules.has_contact_q()),
         )
         .order_by()
     )
+    for row in rows:  # returning_q implies a contact: the rest of those with one came first
+        row["first"] = row.pop("with_contact") - row["returning"]
+    return rows
 
 
 def _languages(scope: Scope, field: str) -> list[dict]:
