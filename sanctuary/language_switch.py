@@ -1,8 +1,13 @@
-"""The language switch at the top of every page: a plain form, no JavaScript."""
+"""The language switch at the top of every page: a plain form, or plain links, no JavaScript."""
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
+from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
 from django.views.i18n import set_language
 
 
@@ -16,3 +21,33 @@ def language_set(request):
     page_language = translation.get_language_from_path(urlsplit(next_url).path)
     with translation.override(page_language or translation.get_language()):
         return set_language(request)
+
+
+@require_GET
+def language_choose(request, code: str):
+    """The language links of the public pages that are the same for everyone (a link, not the
+    form: the form's CSRF token would make each of those pages the visitor's own). Remembers the
+    choice in the language cookie, as the form does, and sends the visitor back to the page
+    they were on (`next`), in that language."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    page_language = translation.get_language_from_path(urlsplit(next_url).path)
+    with translation.override(page_language or translation.get_language()):
+        target = translate_url(next_url, code)
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -24,6 +24,7 @@ ALLOWED_WITHOUT_TWO_FACTOR = {
     "account_logout",
     "admin_logout",
     "set_language",
+    "language_choose",
     "javascript_catalog",
     "health",
 }

@@ -36,6 +36,9 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
+from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 # Stand-ins for each visitor's own values while a page is rendered for everyone. They are not
@@ -44,6 +47,10 @@ CSRF_SLOT = "csrf-slot-3b9f27d4c1e85a60"
 SUBMISSION_KEY_SLOT = "submission-key-slot-8e41c0a7f25d"
 
 GENERATION_KEY = "pages:generation"
+# How a page is kept, part of every key: a release that keeps pages otherwise never reads the
+# pages an earlier one kept (the site's version follows templates and settings, not code).
+KEPT_AS = "generation, text, compressed"
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")  # as GZipMiddleware reads Accept-Encoding
 # Saves that change only these fields change nothing a page shows from the cache: a session's
 # count of the people booked is read fresh for every request.
 COUNT_FIELDS = frozenset({"booked_people", "updated_at"})
@@ -135,13 +142,13 @@ def is_cacheable(request: HttpRequest) -> bool:
 
 
 def page_key(request: HttpRequest, parts) -> str:
-    text = repr((site_version(), get_language(), request.path, parts))
+    text = repr((KEPT_AS, site_version(), get_language(), request.path, parts))
     return "pages:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def _cached_body(key: str) -> tuple[int, str | None]:
-    """The content generation now and the page kept under `key` if it was rendered in it: one
-    round trip to the cache."""
+def _cached_body(key: str) -> tuple[int, tuple[str, bytes | None] | None]:
+    """The content generation now and the page kept under `key` (its text, and its compressed
+    bytes when it has no visitor's parts) if it was rendered in it: one round trip."""
     found = default_cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
@@ -149,7 +156,27 @@ def _cached_body(key: str) -> tuple[int, str | None]:
     kept = found.get(key)
     if kept is None or kept[0] != generation:
         return generation, None
-    return generation, kept[1]
+    return generation, kept[1:]
+
+
+def _has_visitor_parts(body: str) -> bool:
+    return CSRF_SLOT in body or SUBMISSION_KEY_SLOT in body
+
+
+def _compressed(body: str) -> bytes | None:
+    """A page that is the same bytes for every visitor is compressed once, when it is kept.
+    Without a secret on it, nothing can leak by its length (README, "Compressed pages"); a page
+    with a visitor's token is left to GZipMiddleware, which pads each answer at random."""
+    if _has_visitor_parts(body):
+        return None
+    return compress_string(body.encode(), max_random_bytes=0)
+
+
+def _precompressed_response(compressed: bytes, status: int) -> HttpResponse:
+    response = HttpResponse(compressed, status=status)
+    response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
 
 
 def cached_page(
@@ -167,11 +194,16 @@ def cached_page(
         body = render_to_string(template, found, request)
         return HttpResponse(visitor_fill(request, body), status=status)
     key = page_key(request, parts)
-    generation, body = _cached_body(key)
-    if body is None:
+    generation, kept = _cached_body(key)
+    if kept is None:
         found = context() if callable(context) else context
         body = render_to_string(template, {**found, "csrf_token": CSRF_SLOT}, request)
-        default_cache.set(key, (generation, body), settings.PAGE_CACHE_SECONDS)
+        compressed = _compressed(body)
+        default_cache.set(key, (generation, body, compressed), settings.PAGE_CACHE_SECONDS)
+    else:
+        body, compressed = kept
+    if compressed is not None and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        return _precompressed_response(compressed, status)
     return HttpResponse(visitor_fill(request, body), status=status)
 
 

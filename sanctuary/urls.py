@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from sanctuary import views
-from sanctuary.language_switch import language_set
+from sanctuary.language_switch import language_choose, language_set
 from sanctuary.sms import views as sms_views
 
 admin.site.site_header = _("Sanctuary administration")
@@ -22,6 +22,7 @@ handler400 = views.bad_request
 
 urlpatterns = [
     path("i18n/setlang/", language_set, name="set_language"),
+    path("i18n/choose/<str:code>/", language_choose, name="language_choose"),
     path("healthz", views.health, name="health"),
     path("healthz/ready", views.readiness, name="readiness"),
     path("favicon.ico", views.favicon),

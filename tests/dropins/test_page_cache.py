@@ -195,3 +195,34 @@ def test_a_new_catalog_leaves_cached_pages_behind(settings, tmp_path):
     pagecache.site_version.cache_clear()
 
     assert pagecache.site_version() != before
+
+
+def test_a_page_without_a_visitors_parts_is_compressed_once_and_sets_no_cookie(client, session):
+    import gzip
+
+    plain = client.get("/en/drop-in/").content.decode()
+    for _ in range(2):  # kept, then from the cache
+        response = client.get("/en/drop-in/", headers={"Accept-Encoding": "gzip"})
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content).decode() == plain
+        assert not response.cookies  # no CSRF token on it: the same bytes for everyone
+    # The same bytes for everyone: nothing on it to tell visitors apart, or to leak.
+    again = client.__class__().get("/en/drop-in/", headers={"Accept-Encoding": "gzip"})
+    assert again.content == response.content
+
+
+def test_a_page_with_a_form_is_compressed_afresh_for_each_visitor(client, session):
+    url = session_url(session)
+    client.get(url)
+    first = client.get(url, headers={"Accept-Encoding": "gzip"})
+    second = client.__class__().get(url, headers={"Accept-Encoding": "gzip"})
+    assert first["Content-Encoding"] == second["Content-Encoding"] == "gzip"
+    assert first.content != second.content  # each visitor's own token and key
+
+
+def test_pages_kept_another_way_by_an_earlier_release_are_never_read(rf, monkeypatch):
+    request = rf.get("/en/drop-in/")
+    now = pagecache.page_key(request, ())
+    monkeypatch.setattr(pagecache, "KEPT_AS", "generation, text")
+    assert pagecache.page_key(request, ()) != now

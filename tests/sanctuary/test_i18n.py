@@ -102,8 +102,18 @@ def test_the_language_switcher_lists_each_language_in_its_own_name(client, db):
         ("ru", "Русский"),
         ("sq", "Shqip"),
     ]:
-        assert f'value="{code}" lang="{code}"' in html
-        assert f">{name}</button>" in html
+        link = f'<a href="/i18n/choose/{code}/?next=/en/" lang="{code}" hreflang="{code}"'
+        assert link in html
+        assert f">{name}</a>" in html
+    # A link, not the form: the page carries no CSRF token and is the same for every visitor.
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_the_signed_in_pages_keep_the_language_form(client, venues):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    html = client.get("/en/privacy/").content.decode()
     assert '<form class="wrap language-form" action="/i18n/setlang/" method="post">' in html
 
 
@@ -116,6 +126,29 @@ def test_choosing_a_language_takes_you_to_the_same_page_in_it_and_is_remembered(
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
     # Next visit to the bare address goes straight to Arabic.
     assert client.get("/").url == "/ar/"
+
+
+@pytest.mark.parametrize("unsafe", ["https://elsewhere.example/en/", "//elsewhere.example/"])
+def test_a_language_link_never_leaves_the_site(client, db, unsafe):
+    response = client.get(reverse("language_choose", args=["uk"]), {"next": unsafe})
+    assert response.url == "/"
+    assert client.get("/").url == "/uk/"
+
+
+def test_a_language_link_for_no_such_language_is_not_found(client, db):
+    assert client.get("/i18n/choose/xx/?next=/en/").status_code == 404
+
+
+def test_a_language_link_brings_the_same_page_back_in_it_and_is_remembered(client, venues):
+    response = client.get(
+        reverse("language_choose", args=["ckb"]),
+        {"next": "/en/venues/playhouse/"},
+        HTTP_ACCEPT_LANGUAGE="fa",
+    )
+    assert response.status_code == 302
+    assert response.url == "/ckb/venues/playhouse/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ckb"
+    assert client.get("/").url == "/ckb/"
 
 
 def test_a_venue_falls_back_to_english_where_it_has_no_translation(client, venues):
