@@ -26,3 +26,11 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def when_ready(server):
+    """Before the workers fork (the app is preloaded): load the reports' drawing library and
+    its fonts once, shared by every worker, so a worker's first report does not wait for it."""
+    from reports.charts import warm_up
+
+    warm_up()

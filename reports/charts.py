@@ -14,10 +14,12 @@ the ids it refers to (so several charts can share a page) and no metadata.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
 import textwrap
+import threading
 import warnings
 from decimal import Decimal
 
@@ -27,7 +29,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from reports.published import Cell, Chart, Table, Unit
+from reports.cell_words import withheld_words
+from reports.published import Cell, Chart, Row, Table, Unit
 
 COLOURS = ("#1f4e79", "#b35900", "#2e7d32", "#6a1b9a", "#8a6d00", "#00695c", "#ad1457")
 WITHHELD_COLOUR = "#595959"
@@ -47,6 +50,36 @@ RC = {
 }
 
 
+_drawn_afresh = threading.local()
+
+
+@contextlib.contextmanager
+def drawn_afresh():
+    """Charts drawn again rather than taken from the cache, within (bench_reports' cold runs)."""
+    _drawn_afresh.on = True
+    try:
+        yield
+    finally:
+        _drawn_afresh.on = False
+
+
+def warm_up() -> None:
+    """Load the drawing library and its fonts: gunicorn calls this before its workers fork
+    (gunicorn.conf.py), so the first report a worker shows does not wait a second for them."""
+    _svg(
+        Table(
+            key="warm",
+            title="",
+            how_counted="",
+            columns=("",),
+            rows=(Row(label="", cells=(Cell(1),)),),
+            chart=Chart.BAR,
+        ),
+        chart_id="warm",
+        rtl=False,
+    )
+
+
 def chart_svg(table: Table, *, chart_id: str) -> SafeString:
     """The table's chart as inline SVG, in the active language ("" when the table has none)."""
     if table.chart is Chart.NONE or not table.rows:
@@ -58,7 +91,7 @@ def chart_svg(table: Table, *, chart_id: str) -> SafeString:
             repr((table, chart_id, rtl, translation.get_language())).encode()
         ).hexdigest()
     )
-    svg = cache.get(key)
+    svg = None if getattr(_drawn_afresh, "on", False) else cache.get(key)
     if svg is None:
         svg = _svg(table, chart_id=chart_id, rtl=rtl)
         cache.set(key, svg, CACHE_SECONDS)
@@ -90,12 +123,9 @@ def description(table: Table) -> str:
 
 def cell_words(cell: Cell, unit: Unit) -> str:
     """A published cell as the reader sees it."""
-    if cell.suppressed:
-        if cell.secondary:
-            return _("withheld")
-        return _("withheld (fewer than 5 awards)") if unit is Unit.POUNDS else _("fewer than 5")
-    if cell.value is None:
-        return "–"
+    withheld = withheld_words(cell, unit)
+    if withheld is not None:
+        return withheld
     if unit is Unit.POUNDS:
         text = "£" + formats.number_format(Decimal(cell.value), 2, force_grouping=True)
     else:

@@ -1,9 +1,13 @@
-"""Reports compute their figures from the other apps' rows and store none of them. What is kept
-here is what staff write: the award evidence's own words, kept between renewals."""
+"""Reports compute their figures from the other apps' rows. What is kept here is what staff
+write (the award evidence's own words, kept between renewals), the files they asked for, and
+one count that could not be made later: each session's families who came for the first time or
+again, counted while the contacts that tell them apart are still kept."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from dropins.models import DropInSession
 
 
 class EvidenceStatement(models.Model):
@@ -97,3 +101,28 @@ class ReportExport(models.Model):
 
     def __str__(self):
         return f"{self.get_format_display()} {self.period_start}–{self.period_end}"
+
+
+class FamilyCount(models.Model):
+    """A drop-in session's families who came, as first-time, returning or without a contact to
+    tell, counted the night after the session (reports.services.families_count). The contacts
+    that tell a returning family apart are forgotten DROPIN_KEEP_DAYS after each session, so a
+    report of an older period reads these counts: numbers only, nothing about anyone."""
+
+    session = models.OneToOneField(
+        DropInSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="family_count",
+    )
+    first = models.PositiveIntegerField(_("came for the first time"))
+    returning = models.PositiveIntegerField(_("came before"))
+    unknown = models.PositiveIntegerField(_("no contact to tell"))
+    counted_at = models.DateTimeField(_("counted at"))
+
+    class Meta:
+        verbose_name = _("families count")
+        verbose_name_plural = _("families counts")
+
+    def __str__(self):
+        return str(self.session)

@@ -5,9 +5,10 @@ first time or returning, by their booking's contact alone (nothing new is stored
 tests/reports/test_rules.py checks the two forms of the last agree."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, F, Min, Q, When, Window
+from django.db.models import Case, Count, F, Min, Q, When, Window
 
 from attendance.rules import booking_came_q
 from dropins.models import Booking
@@ -154,3 +155,31 @@ def returning_q() -> Q:
         .values("pk")
     )
     return has_contact_q() & Q(pk__in=returning)
+
+
+@dataclass(frozen=True)
+class Families:
+    """Families who came, by whether they came before (returning_q)."""
+
+    first: int
+    returning: int
+    unknown: int
+
+
+def family_kinds() -> dict:
+    """The aggregates that count, among bookings whose family came, those with a contact, those
+    returning and those without a contact; `families_of` turns a row of them into Families."""
+    return {
+        "with_contact": Count("pk", filter=has_contact_q()),
+        "returning": Count("pk", filter=returning_q()),
+        "unknown": Count("pk", filter=~has_contact_q()),
+    }
+
+
+def families_of(row: dict) -> Families:
+    # returning_q implies a contact: the rest of those with one came for the first time.
+    return Families(
+        first=row["with_contact"] - row["returning"],
+        returning=row["returning"],
+        unknown=row["unknown"],
+    )

@@ -22,3 +22,8 @@ def exports_sweep() -> list[int]:
 @shared_task(ignore_result=True)
 def exports_forget() -> int:
     return services.exports_forget()
+
+
+@shared_task(ignore_result=True)
+def families_count() -> int:
+    return services.families_count()

@@ -46,6 +46,8 @@ _RUNS = {
     ),
     "reports-exports-sweep": ("reports.tasks.exports_sweep", crontab(minute="*")),
     "reports-exports-forget": ("reports.tasks.exports_forget", crontab(hour="4", minute="10")),
+    # Before the night's forgetting: each session's families, while their contacts tell them.
+    "reports-families-count": ("reports.tasks.families_count", crontab(hour="3", minute="15")),
 }
 
 BEAT_SCHEDULE = {name: {"task": task, "schedule": when} for name, (task, when) in _RUNS.items()}

@@ -19,7 +19,7 @@ def _number(value: int | Decimal, unit: Unit) -> str:
 
 
 def _cell(report: Report, cell: Cell, unit: Unit) -> str:
-    text = words.cell_text(report, cell)
+    text = words.cell_text(cell, unit)
     if text is not None:
         return text
     number = _number(cell.value, unit)

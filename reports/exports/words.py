@@ -3,28 +3,18 @@
 import datetime
 
 from django.utils import formats, timezone
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 
 from bursaries.exports import spreadsheet_safe
-from reports.published import Cell, Report
+from reports.cell_words import withheld_words
+from reports.published import Cell, Report, Unit
 
 __all__ = ["spreadsheet_safe"]
 
 
-def fewer_than(report: Report) -> str:
-    return gettext("fewer than %(threshold)s") % {"threshold": report.threshold}
-
-
-def withheld() -> str:
-    """A figure withheld so that a smaller one beside it cannot be worked out."""
-    return pgettext("report figure", "withheld")
-
-
-def cell_text(report: Report, cell: Cell) -> str | None:
-    """The words shown instead of a withheld figure, or None when the figure is shown."""
-    if cell.value is not None:
-        return None
-    return fewer_than(report) if cell.suppressed else withheld()
+def cell_text(cell: Cell, unit: Unit) -> str | None:
+    """The words shown instead of a figure that is not shown, or None when it is shown."""
+    return withheld_words(cell, unit)
 
 
 def suppression_rule(report: Report) -> str:

@@ -64,7 +64,7 @@ class _Sheet:
         self.row += 1
 
     def figure(self, column: int, cell: Cell, unit: Unit, *, font=None):
-        text = words.cell_text(self.report, cell)
+        text = words.cell_text(cell, unit)
         if text is not None:
             self.put(column, text, font=font)
             return

@@ -4,7 +4,7 @@ languages people asked for. Four aggregate queries, however many sessions and bo
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,7 @@ from dropins.models import Booking, DropInSession, InterpreterLanguage
 from dropins.rules import live_q, people_sum
 from reports import rules
 from reports.figures.common import Column, Grid, Line, Scope, column_of, venue_columns
+from reports.models import FamilyCount
 from reports.published import Chart, Headline, Section
 from reports.suppression import Ledger
 
@@ -48,20 +49,23 @@ def _bookings(scope: Scope):
 
 
 def _households(scope: Scope) -> list[dict]:
-    rows = list(
-        _bookings(scope)
-        .filter(booking_came_q())
-        .values("session__series__venue_id")
-        .annotate(
-            with_contact=Count("pk", filter=rules.has_contact_q()),
-            returning=Count("pk", filter=rules.returning_q()),
-            unknown=Count("pk", filter=~rules.has_contact_q()),
-        )
+    """Families per venue: sessions counted the night after they were held (FamilyCount) are
+    read from their counts, the others (held since) counted from their bookings now."""
+    kept = list(
+        FamilyCount.objects.filter(session__in=_sessions(scope))
+        .values(venue=F("session__series__venue_id"))
+        .annotate(first=Sum("first"), returning=Sum("returning"), unknown=Sum("unknown"))
         .order_by()
     )
-    for row in rows:  # returning_q implies a contact: the rest of those with one came first
-        row["first"] = row.pop("with_contact") - row["returning"]
-    return rows
+    rows = (
+        _bookings(scope)
+        .filter(booking_came_q(), session__family_count__isnull=True)
+        .values(venue=F("session__series__venue_id"))
+        .annotate(**rules.family_kinds())
+        .order_by()
+    )
+    now = [{"venue": row["venue"], **vars(rules.families_of(row))} for row in rows]
+    return kept + now
 
 
 def _languages(scope: Scope, field: str) -> list[dict]:
@@ -132,7 +136,7 @@ def attendance_section(scope: Scope) -> Section:
     counts = {}
     for row in households:
         for kind in kinds:
-            key = (kind.key, column_of(scope, row["session__series__venue_id"]))
+            key = (kind.key, column_of(scope, row["venue"]))
             counts[key] = counts.get(key, 0) + row[kind.key]
     ledger.count(HOUSEHOLDS, sum(counts.values()), may_round=True)
     household_grid = Grid(ledger, "households", kinds, columns, counts, grand=HOUSEHOLDS)
@@ -194,11 +198,13 @@ def attendance_section(scope: Scope) -> Section:
             how_counted=_(
                 "Each booking whose family was checked in counts once per session. It counts "
                 "as coming before when an earlier booking with the same email address or "
-                "mobile number was checked in, before the period or earlier in it. Contacts "
-                "are forgotten 30 days after each session and nothing else about anyone is "
-                "kept, so bookings made without a contact, or whose contact has been "
-                "forgotten, count under “No contact to tell”. Walk-ins are not counted here."
-            ),
+                "mobile number was checked in. Contacts are forgotten %(days)s days after each "
+                "session and nothing else about anyone is kept, so each session's families are "
+                "counted the night after it, against the contacts still kept from the weeks "
+                "before. Bookings made without a contact count under “No contact to tell”. "
+                "Walk-ins are not counted here."
+            )
+            % {"days": settings.DROPIN_KEEP_DAYS},
             total_label=_("All families"),
         )
     )

@@ -10,6 +10,7 @@ from reports.services.exporting import (
     exports_forget,
     exports_sweep,
 )
+from reports.services.families import families_count
 
 __all__ = [
     "ExportFile",
@@ -20,4 +21,5 @@ __all__ = [
     "export_request",
     "exports_forget",
     "exports_sweep",
+    "families_count",
 ]

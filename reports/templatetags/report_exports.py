@@ -37,7 +37,7 @@ def export_buttons(context, report, evidence=False):
 def figure(report, cell, unit):
     """A published figure on a page: its words when withheld, else the number written the
     British way as money is (bursaries.money), kept left to right, marked ≈ when rounded."""
-    text = words.cell_text(report, cell)
+    text = words.cell_text(cell, unit)
     if text is not None:
         return format_html('<span class="figure figure--withheld">{}</span>', text)
     if unit == Unit.POUNDS:

@@ -337,7 +337,8 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 process.kill()
         smtp.stop()
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not os.environ.get("BENCH_KEEP_SCRATCH"):
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def table(report, args) -> None:

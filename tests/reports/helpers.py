@@ -80,7 +80,17 @@ def a_report(**changes) -> Report:
                 how_counted="Awards approved, against each fund's budget.",
                 columns=("Spent", "Left"),
                 rows=(
-                    Row(label="Youth theatre fund", cells=(Cell(Decimal("1250.50")), Cell(None))),
+                    Row(
+                        label="Youth theatre fund",
+                        cells=(
+                            Cell(Decimal("1250.50")),
+                            Cell(None, suppressed=True, secondary=True),
+                        ),
+                    ),
+                    Row(
+                        label="Small fund",
+                        cells=(Cell(None, suppressed=True), Cell(None, suppressed=True)),
+                    ),
                 ),
                 unit=Unit.POUNDS,
                 chart=Chart.STACKED,

@@ -64,3 +64,25 @@ def test_the_svg_has_no_inline_style_and_only_ids_it_uses():
 
 def test_a_table_without_a_chart_or_rows_draws_nothing():
     assert chart_svg(Table("x", "", "", ("A",), (), chart=Chart.NONE), chart_id="t4") == ""
+
+
+def test_a_chart_is_drawn_once_and_again_only_when_asked_for_afresh(monkeypatch, settings):
+    from reports import charts
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    drawn = []
+    draw = charts._svg
+    monkeypatch.setattr(charts, "_svg", lambda *a, **k: drawn.append(1) or draw(*a, **k))
+    with translation.override("en"):
+        first = chart_svg(COUNTS, chart_id="again")
+        assert chart_svg(COUNTS, chart_id="again") == first
+        assert len(drawn) == 1
+        with charts.drawn_afresh():
+            chart_svg(COUNTS, chart_id="again")
+        assert len(drawn) == 2
+
+
+def test_the_drawing_library_can_be_loaded_before_the_workers_fork():
+    from reports import charts
+
+    charts.warm_up()  # gunicorn.conf.py's when_ready

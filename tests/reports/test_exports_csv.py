@@ -69,3 +69,23 @@ def test_in_arabic_the_withheld_words_and_headings_are_arabic():
     assert rows[0] == ["تقرير برنامج «مسرح الملاذ»"]
     assert ["Українська", "أقل من 5"] in rows
     assert ["Youth theatre fund", "1250.50", "محجوب"] in rows
+
+
+def test_money_from_fewer_than_five_awards_says_so_rather_than_under_five_pounds():
+    with translation.override("en"):
+        rows = rows_of(report_csv(a_report()))
+
+    small = "withheld (fewer than 5 awards)"
+    assert ["Small fund", small, small] in rows
+
+
+def test_every_file_and_page_words_a_figure_not_shown_alike():
+    from reports.cell_words import withheld_words
+    from reports.published import Cell, Unit
+
+    with translation.override("en"):
+        assert withheld_words(Cell(None, suppressed=True), Unit.PEOPLE) == "fewer than 5"
+        secondary = Cell(None, suppressed=True, secondary=True)
+        assert withheld_words(secondary, Unit.PEOPLE) == "withheld"
+        assert withheld_words(Cell(None), Unit.DAYS) == "–"  # nothing to count
+        assert withheld_words(Cell(7), Unit.PEOPLE) is None
