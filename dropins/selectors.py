@@ -94,7 +94,10 @@ def _people_waiting_for_places_of_each():
     )
 
 
-_STATES = PreparedQuery(lambda pk, day: _states(pk=pk, day=day))
+# The rows are kept in each process until PostgreSQL says a booking, session, series or venue
+# changed (the triggers of migration 0011 notify STATE_CHANNEL when a statement commits).
+STATE_CHANNEL = "dropins_state"
+_STATES = PreparedQuery(lambda pk, day: _states(pk=pk, day=day), kept_until=STATE_CHANNEL)
 
 
 @dataclass(frozen=True)

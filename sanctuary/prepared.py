@@ -22,9 +22,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import cache
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
+
+from sanctuary.listening import listening
 
 
 @cache
@@ -55,12 +58,20 @@ def _cursor(connection):
 
 class PreparedQuery:
     """`build(*key)` gives a `values_list` queryset; `rows(*key)` runs it, compiled once per
-    key and database (at most `size` keys are kept per process, the least recently used go)."""
+    key and database (at most `size` keys are kept per process, the least recently used go).
 
-    def __init__(self, build: Callable[..., QuerySet], *, size: int = 256):
+    With `kept_until` (a channel of sanctuary.listening) and settings.DATABASE_LISTEN, the rows
+    themselves are kept in the process until PostgreSQL says on that channel that a table they
+    come from has changed: while nothing changes, nothing is read."""
+
+    def __init__(
+        self, build: Callable[..., QuerySet], *, size: int = 256, kept_until: str | None = None
+    ):
         self.build = build
         self.size = size
+        self.kept_until = kept_until
         self._compiled: OrderedDict = OrderedDict()
+        self._kept: dict = {}
         self._lock = threading.Lock()
 
     def _compile(self, key: tuple[Hashable, ...]):
@@ -71,6 +82,13 @@ class PreparedQuery:
         except EmptyResultSet:
             sql, params = None, ()
         return queryset.db, compiler, sql, tuple(params)
+
+    def _listener(self, alias: str):
+        if not self.kept_until or not settings.DATABASE_LISTEN:
+            return None
+        if connections[alias].vendor != "postgresql":
+            return None
+        return listening(self.kept_until, alias)
 
     def rows(self, *key: Hashable) -> list[tuple]:
         with self._lock:
@@ -86,12 +104,26 @@ class PreparedQuery:
         alias, compiler, sql, params = compiled
         if sql is None:
             return []
+        listener = self._listener(alias)
+        epoch = listener.epoch() if listener is not None else None
+        if epoch is not None:
+            kept = self._kept.get(key)
+            if kept is not None and kept[0] == epoch:
+                return list(kept[1])
         with _cursor(connections[alias]) as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
-        return list(compiler.results_iter(results=[fetched], tuple_expected=True))
+        found = tuple(compiler.results_iter(results=[fetched], tuple_expected=True))
+        # Kept only if nothing changed while it was read (the epoch read before is still on).
+        if epoch is not None and listener.epoch() == epoch:
+            with self._lock:
+                if len(self._kept) >= self.size:
+                    self._kept.clear()
+                self._kept[key] = (epoch, found)
+        return list(found)
 
     def forget(self) -> None:
-        """Compile afresh next time (after a schema or settings change, in tests)."""
+        """Compile and read afresh next time (after a schema or settings change, in tests)."""
         with self._lock:
             self._compiled.clear()
+            self._kept.clear()

@@ -144,6 +144,9 @@ if DATABASE_POOL_SIZE and DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # behind an external pooler that cannot carry prepared statements (pgbouncer's transaction mode).
 if env.bool("DATABASE_PREPARE", default=True) and "postgresql" in DATABASES["default"]["ENGINE"]:
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
+# Each process keeps the public pages' state rows until PostgreSQL notifies that what they come
+# from changed (sanctuary.listening): one connection per process LISTENs. Off, every page reads.
+DATABASE_LISTEN = env.bool("DATABASE_LISTEN", default=True)
 # PostgreSQL's JIT compiles a query whose estimated cost is high, which takes a second or two:
 # worth it for hours-long analytics, never for this site's queries (a year's report runs in a
 # fraction of a second without it, and spent ten times that compiling).

@@ -56,6 +56,11 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CACHES["default"]["LOCATION"] = f"{_server}/{_broker_db - 1}"
 
+# A test's writes never commit (its transaction is rolled back), so PostgreSQL would never say
+# they changed anything: kept state rows would outlive them. Tests that commit turn it on
+# (tests/dropins/test_state_listening.py).
+DATABASE_LISTEN = False
+
 # Tasks run in-process unless a test starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 SMS_BACKEND = "sanctuary.sms.LocmemSmsBackend"
