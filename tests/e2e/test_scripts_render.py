@@ -110,11 +110,11 @@ def test_each_language_is_named_in_its_own_script_and_drawn_in_real_fonts(
 ):
     name = get_language_info(language)["name_local"]
     phone.goto(f"{live_server.url}/en/")
-    button = phone.locator(f'.language-form button[value="{language}"]')
-    expect(button).to_have_text(name)
-    expect(button).to_have_attribute("lang", language)
+    link = phone.locator(f'.language-form a[hreflang="{language}"]')
+    expect(link).to_have_text(name)
+    expect(link).to_have_attribute("lang", language)
 
-    fonts = fonts_drawing(phone, f'.language-form button[value="{language}"]')
+    fonts = fonts_drawing(phone, f'.language-form a[hreflang="{language}"]')
     families = [font["familyName"] for font in fonts]
     assert characters_without_a_font(name, families) == [], families
     if language in SCRIPT_FONT:
