@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def listener(settings):
+def listener(settings, session):
+    """Listening once the test's session and series are committed: a notification of their
+    commit arriving late would otherwise move the epoch on between a test's reads."""
     settings.DATABASE_LISTEN = True
     selectors._STATES.forget()
     heard = listening.listening(selectors.STATE_CHANNEL)
