@@ -72,7 +72,8 @@ def test_a_lost_listening_connection_keeps_nothing_from_before_it(listener, sess
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE query LIKE 'LISTEN %%' AND pid <> pg_backend_pid()"
+            "WHERE query LIKE 'LISTEN %%' AND datname = current_database() "
+            "AND pid <> pg_backend_pid()"
         )
 
     assert listening.wait_for_epoch(listener, other_than=before, seconds=15) is not None
