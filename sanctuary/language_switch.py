@@ -11,6 +11,12 @@ from django.views.decorators.http import require_GET
 from django.views.i18n import set_language
 
 
+def _in_its_own_language(next_url: str):
+    """Where `next` is read in the language of its own path (its prefix), else the current one."""
+    page_language = translation.get_language_from_path(urlsplit(next_url).path)
+    return translation.override(page_language or translation.get_language())
+
+
 def language_set(request):
     """Django's set_language, which sends the visitor back to the page they were on (`next`)
     in the chosen language. It finds that page by reading `next` in the language the request
@@ -18,8 +24,7 @@ def language_set(request):
     and came back unchanged: a private link opened from a message in the booking's language,
     say, by someone whose browser prefers English. `next` is read here in its own language."""
     next_url = request.POST.get("next", request.GET.get("next")) or ""
-    page_language = translation.get_language_from_path(urlsplit(next_url).path)
-    with translation.override(page_language or translation.get_language()):
+    with _in_its_own_language(next_url):
         return set_language(request)
 
 
@@ -36,8 +41,7 @@ def language_choose(request, code: str):
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
-    page_language = translation.get_language_from_path(urlsplit(next_url).path)
-    with translation.override(page_language or translation.get_language()):
+    with _in_its_own_language(next_url):
         target = translate_url(next_url, code)
     response = HttpResponseRedirect(target)
     response.set_cookie(
