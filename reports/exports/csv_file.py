@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext, pgettext
 
+from reports.cell_words import withheld_words
 from reports.exports import words
 from reports.published import Cell, Report, Row, Table, Unit
 
@@ -19,7 +20,7 @@ def _number(value: int | Decimal, unit: Unit) -> str:
 
 
 def _cell(report: Report, cell: Cell, unit: Unit) -> str:
-    text = words.cell_text(cell, unit)
+    text = withheld_words(cell, unit)
     if text is not None:
         return text
     number = _number(cell.value, unit)

@@ -6,15 +6,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from bursaries.exports import spreadsheet_safe
-from reports.cell_words import withheld_words
-from reports.published import Cell, Report, Unit
+from reports.published import Report
 
 __all__ = ["spreadsheet_safe"]
-
-
-def cell_text(cell: Cell, unit: Unit) -> str | None:
-    """The words shown instead of a figure that is not shown, or None when it is shown."""
-    return withheld_words(cell, unit)
 
 
 def suppression_rule(report: Report) -> str:

@@ -14,6 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.cell_words import withheld_words
 from reports.exports import words
 from reports.published import Cell, Report, Row, Section, Table, Unit
 
@@ -64,7 +65,7 @@ class _Sheet:
         self.row += 1
 
     def figure(self, column: int, cell: Cell, unit: Unit, *, font=None):
-        text = words.cell_text(cell, unit)
+        text = withheld_words(cell, unit)
         if text is not None:
             self.put(column, text, font=font)
             return

@@ -8,6 +8,7 @@ from django import template
 from django.utils.html import format_html
 
 from bursaries.money import pounds
+from reports.cell_words import withheld_words
 from reports.export_views import evidence_query
 from reports.exports import words
 from reports.forms import new_submission_key
@@ -37,7 +38,7 @@ def export_buttons(context, report, evidence=False):
 def figure(report, cell, unit):
     """A published figure on a page: its words when withheld, else the number written the
     British way as money is (bursaries.money), kept left to right, marked ≈ when rounded."""
-    text = words.cell_text(cell, unit)
+    text = withheld_words(cell, unit)
     if text is not None:
         return format_html('<span class="figure figure--withheld">{}</span>', text)
     if unit == Unit.POUNDS:
