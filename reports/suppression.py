@@ -19,6 +19,11 @@ The rule, after the NHS and ONS practice for small counts:
    withheld figure could be only one number, we withhold the smallest non-zero published part
    of that sum as well ("withheld"), and when no part is left, round the total to the nearest
    5 (said beside it) or, failing that, withhold it.
+4. **What a reader knows besides the sums.** Some figures are at most others: a row's bursaries
+   awarded are at most its applications, an event's bookings at most its tickets. A reader who
+   knows that narrows a withheld figure further (awards of 3 to 4 under applications of 1 to 3
+   can only be 3), so those relations are reasoned with too (`at_most`), and when they pin a
+   figure, the other side of the relation is withheld as well.
 
 What the rule proves (tests/reports/test_suppression_properties.py): no published count is from
 1 to 4; in every sum the published total less the published parts is never exactly one withheld
@@ -84,6 +89,7 @@ class Ledger:
 
     _figures: dict[Hashable, _Figure] = field(default_factory=dict)
     _sums: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
+    _at_most: list[tuple[Hashable, Hashable]] = field(default_factory=list)
 
     def count(self, key: Hashable, value: int, *, may_round: bool = False) -> Hashable:
         state = State.PRIMARY if is_small(value) else State.EXACT
@@ -99,6 +105,10 @@ class Ledger:
     def sums(self, whole: Hashable, parts: Iterable[Hashable]) -> None:
         """`whole` is the sum of `parts` (each already given)."""
         self._sums.append((whole, tuple(parts)))
+
+    def at_most(self, smaller: Hashable, larger: Hashable) -> None:
+        """`smaller` is never more than `larger` (each already given), as every reader knows."""
+        self._at_most.append((smaller, larger))
 
     # What the reader can work out ---------------------------------------------------------
 
@@ -120,6 +130,8 @@ class Ledger:
             changed = False
             for whole, parts in self._sums:
                 changed |= _narrow(bounds, whole, parts)
+            for smaller, larger in self._at_most:
+                changed |= _narrow_at_most(bounds, smaller, larger)
             if not changed:
                 break
         return bounds
@@ -156,6 +168,12 @@ class Ledger:
             if total.state in (State.EXACT, State.ROUNDED) and total.value != 0:
                 total.state = State.SECONDARY
                 return True
+        for pair in self._at_most:
+            if key in pair:
+                other = self._figures[pair[1] if key == pair[0] else pair[0]]
+                if other.state in (State.EXACT, State.ROUNDED) and other.value != 0:
+                    other.state = State.SECONDARY
+                    return True
         return False
 
     def publish(self) -> dict[Hashable, Cell]:
@@ -195,6 +213,16 @@ def _narrow(bounds: dict, whole: Hashable, parts: tuple[Hashable, ...]) -> bool:
         new_high = high if whole_high == INFINITY else min(high, whole_high - others_low)
         if (new_low, new_high) != (low, high):
             bounds[part], changed = (new_low, new_high), True
+    return changed
+
+
+def _narrow_at_most(bounds: dict, smaller: Hashable, larger: Hashable) -> bool:
+    """Interval reasoning on smaller <= larger. True when a bound moved."""
+    (small_low, small_high), (large_low, large_high) = bounds[smaller], bounds[larger]
+    new_small = (small_low, min(small_high, large_high))
+    new_large = (max(large_low, small_low), large_high)
+    changed = new_small != bounds[smaller] or new_large != bounds[larger]
+    bounds[smaller], bounds[larger] = new_small, new_large
     return changed
 
 

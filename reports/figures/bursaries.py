@@ -174,6 +174,7 @@ def bursaries_section(scope: Scope) -> Section:
             counts_columns,
             counts,
             totals={"applications": APPLICATIONS, "awarded": AWARDED},
+            at_most=[("awarded", "applications")],
         )
         for line in lines:
             ledger.money(

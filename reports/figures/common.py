@@ -83,10 +83,13 @@ class Grid:
         *,
         grand: Hashable | None = None,
         totals: dict[Hashable, Hashable] | None = None,
+        at_most: Sequence[tuple[Hashable, Hashable]] = (),
     ):
         """`grand`: a figure already in the ledger that the column totals add up to (with one
         column, its total is that figure). `totals`: figures already in the ledger that are
-        some columns' totals (the same figure shared by two breakdowns is one cell)."""
+        some columns' totals (the same figure shared by two breakdowns is one cell).
+        `at_most`: (smaller, larger) columns, the first never more than the second in any row
+        or total, as a reader knows (awarded and applications)."""
         self.name, self.rows, self.columns = name, list(rows), list(columns)
         self._totals = dict(totals or {})
         if grand is not None and len(self.columns) == 1:
@@ -102,6 +105,10 @@ class Grid:
             ledger.sums(self.total_key(column.key), [self.key(r.key, column.key) for r in rows])
         if grand is not None:
             ledger.sums(grand, [self.total_key(column.key) for column in self.columns])
+        for smaller, larger in at_most:
+            for row in self.rows:
+                ledger.at_most(self.key(row.key, smaller), self.key(row.key, larger))
+            ledger.at_most(self.total_key(smaller), self.total_key(larger))
 
     def key(self, row, column) -> tuple:
         return (self.name, row, column)

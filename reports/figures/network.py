@@ -50,6 +50,7 @@ def network_section(scope: Scope) -> Section:
         [Column("bookings", _("Bookings")), Column("tickets", _("Tickets"))],
         counts,
         totals={"bookings": BOOKINGS, "tickets": TICKETS},
+        at_most=[("bookings", "tickets")],  # a booking holds one ticket or more
     )
     cells = ledger.publish()
     table = grid.table(

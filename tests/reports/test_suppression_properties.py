@@ -196,3 +196,52 @@ def test_money_from_fewer_than_five_awards_is_withheld_and_cannot_be_worked_out(
             assert cells[("amount", index)].suppressed
     withheld = [index for index in range(len(awards)) if cells[("amount", index)].suppressed]
     assert len(withheld) != 1 or cells["total"].suppressed
+
+
+@settings(max_examples=80)
+@given(
+    rows=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=7), st.integers(min_value=0, max_value=7)),
+        min_size=2,
+        max_size=3,
+    ),
+)
+def test_a_figure_at_most_another_cannot_be_worked_out_from_that_either(rows):
+    """Applications and awards (never more than the applications) per row, each column with a
+    rounded-if-need-be total: a brute-force search over everything the reader cannot see, using
+    the sums and "awards at most applications", finds two values for every withheld figure."""
+    lines = [(applications, min(awards, applications)) for applications, awards in rows]
+    ledger = Ledger()
+    for r, (applications, awards) in enumerate(lines):
+        ledger.count((r, 0), applications)
+        ledger.count((r, 1), awards)
+        ledger.at_most((r, 1), (r, 0))
+    for c in range(2):
+        ledger.count(("total", c), sum(line[c] for line in lines), may_round=True)
+        ledger.sums(("total", c), [(r, c) for r in range(len(lines))])
+    ledger.at_most(("total", 1), ("total", 0))
+    cells = ledger.publish()
+
+    for cell in cells.values():
+        assert cell.suppressed or cell.value == 0 or cell.value >= 5
+    ceiling = sum(line[0] for line in lines) + 2
+    per_row = [
+        [
+            (applications, awards)
+            for applications in _possible(cells[(r, 0)], None, ceiling)
+            for awards in _possible(cells[(r, 1)], None, ceiling)
+            if awards <= applications
+        ]
+        for r in range(len(lines))
+    ]
+    seen = {key: set() for key, cell in cells.items() if cell.suppressed and key[0] != "total"}
+    for trial in itertools.product(*per_row):
+        if all(_fits(cells[("total", c)], sum(row[c] for row in trial)) for c in range(2)):
+            for r, c in seen:
+                seen[(r, c)].add(trial[r][c])
+    for (r, c), values in seen.items():
+        assert lines[r][c] in values
+        column = [line[c] for line in lines]
+        if _all_ones_below_five(column) and cells[("total", c)].suppressed:
+            continue  # the case no withholding can hide
+        assert len(values) >= 2, (lines, (r, c), values)
