@@ -115,7 +115,8 @@ def export_download(request, token):
 
 
 def _evidence_period(request) -> EvidencePeriodForm:
-    """The dates asked for, or the twelve months to today; bad dates are said, not used."""
+    """The dates asked for, or the twelve months to the end of this one; bad dates are said,
+    not used."""
     asked = {key: request.GET[key] for key in ("start", "end", "venue") if key in request.GET}
     form = EvidencePeriodForm(asked or None, initial=EvidencePeriodForm.initial_period())
     if asked:

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from reports import rules
 from reports.models import EvidenceStatement, ReportExport
+from reports.periods import WHOLE_MONTHS
 from sanctuary.forms import PlainLabels
 from sanctuary.text import PlainTextField
 from venues.models import Venue
@@ -36,6 +37,7 @@ class PeriodFields(PlainLabels, forms.Form):
         input_formats=DATE_INPUT,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a date such as 2026-12-31.")},
+        help_text=WHOLE_MONTHS,
     )
     venue = forms.ChoiceField(label=_("Venue"), required=False)
 
@@ -52,6 +54,8 @@ class PeriodFields(PlainLabels, forms.Form):
                 self.add_error("end", _("The end date must not be before the start date."))
             else:
                 self.add_error("end", _("A report covers at most five years."))
+        elif start and end:
+            cleaned["start"], cleaned["end"] = rules.whole_months(start, end)
         return cleaned
 
 
@@ -68,15 +72,18 @@ class ExportRequestForm(PeriodFields):
 
 
 class EvidencePeriodForm(PeriodFields):
-    """The evidence pack's dates: the twelve months to today unless others are chosen."""
+    """The evidence pack's dates: the twelve months to the end of this one unless others are
+    chosen."""
 
     @staticmethod
     def initial_period() -> dict:
         today = timezone.localdate()
-        start = today.replace(year=today.year - 1) + datetime.timedelta(days=1)
-        if today.month == 2 and today.day == 29:
-            start = datetime.date(today.year - 1, 3, 1)
-        return {"start": start, "end": today, "venue": ""}
+        start = datetime.date(today.year - 1, today.month, 1) + datetime.timedelta(days=31)
+        return {
+            "start": start.replace(day=1),
+            "end": rules.whole_months(today, today)[1],
+            "venue": "",
+        }
 
 
 class EvidenceStatementsForm(PlainLabels, forms.Form):

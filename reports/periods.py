@@ -12,7 +12,8 @@ same parameters) keeps working:
 Terms follow the school year: autumn (September to December), spring (January to April) and
 summer (May to August). Quarters are calendar quarters. Years are financial years, April to
 March, as the programme's funders ask for them. Every period is of whole days, inclusive, in
-the programme's time zone (Europe/London).
+the programme's time zone (Europe/London). Dates of one's choice are widened to whole months
+(`rules.whole_months`), as every other period is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import datetime
 
 from django import forms
 from django.utils import formats
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -30,6 +32,10 @@ from reports.published import Period
 EARLIEST = datetime.date(2000, 1, 1)
 LATEST = datetime.date(2099, 12, 31)
 
+WHOLE_MONTHS = _(
+    "Reports cover whole months: the dates are widened to the start of the first month and the "
+    "end of the last, so that two reports cannot be set side by side to tell about one session."
+)
 TERM, QUARTER, YEAR, CUSTOM = "term", "quarter", "year", "custom"
 KINDS = (
     (TERM, pgettext_lazy("report period", "This term")),
@@ -111,7 +117,9 @@ class PeriodForm(forms.Form):
         required=False,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Only for dates of your choice: the last day, included."),
+        help_text=format_lazy(
+            "{} {}", _("Only for dates of your choice: the last day, included."), WHOLE_MONTHS
+        ),
     )
     venue = forms.ChoiceField(label=_("Venue"), required=False)
 
@@ -165,7 +173,9 @@ class PeriodForm(forms.Form):
         kind = self.cleaned_data["period"]
         day = self.cleaned_data.get("start") or self.today
         if kind == CUSTOM:
-            return _labelled(self.cleaned_data["start"], self.cleaned_data["end"])
+            return _labelled(
+                *rules.whole_months(self.cleaned_data["start"], self.cleaned_data["end"])
+            )
         if kind == QUARTER:
             return quarter_of(day)
         if kind == YEAR:

@@ -56,6 +56,15 @@ def may_download(export: ReportExport) -> bool:
     return export.status == ReportExport.Status.READY
 
 
+def whole_months(start: datetime.date, end: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The dates a report covers: from the first day of `start`'s month to the last day of
+    `end`'s. Terms, quarters and years are whole months already; dates of one's choice are
+    widened, so that two reports a few days apart cannot be set against each other to tell
+    what one session's families did (a figure withheld in the one session's own report)."""
+    after_end = (end.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return start.replace(day=1), after_end - datetime.timedelta(days=1)
+
+
 def period_is_allowed(start: datetime.date, end: datetime.date) -> bool:
     return start <= end and (end - start).days < LONGEST_PERIOD_DAYS
 

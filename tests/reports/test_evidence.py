@@ -134,4 +134,4 @@ def test_bad_dates_on_the_pack_page_are_said_and_the_last_twelve_months_shown(cl
 
     assert page.status_code == 200
     assert "Please check this" in page.content.decode()
-    assert "2025-11-11 – 2026-11-10" in page.content.decode()
+    assert "2025-12-01 – 2026-11-30" in page.content.decode()

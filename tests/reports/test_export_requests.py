@@ -52,7 +52,7 @@ def test_a_spreadsheet_is_made_by_the_worker_and_downloaded_from_its_page(
     book = load_workbook(io.BytesIO(download.content))
     assert book.sheetnames[0] == "About"
     assert download["Content-Disposition"] == (
-        'attachment; filename="sanctuary-report-2026-09-01-to-2026-11-09.xlsx"'
+        'attachment; filename="sanctuary-report-2026-09-01-to-2026-11-30.xlsx"'  # whole months
     )
     assert (export.status, export.progress) == ("ready", 100)
 

@@ -23,7 +23,10 @@ day = datetime.date
         ("period=year", day(2026, 4, 1), day(2027, 3, 31)),
         ("period=year&start=2026-03-31", day(2025, 4, 1), day(2026, 3, 31)),
         ("period=custom&start=2026-10-01&end=2026-10-31", day(2026, 10, 1), day(2026, 10, 31)),
-        ("period=custom&start=2026-10-01&end=2026-10-01", day(2026, 10, 1), day(2026, 10, 1)),
+        ("period=custom&start=2026-10-01&end=2026-10-01", day(2026, 10, 1), day(2026, 10, 31)),
+        ("period=custom&start=2026-10-15&end=2026-11-03", day(2026, 10, 1), day(2026, 11, 30)),
+        ("period=custom&start=2028-02-29&end=2028-02-29", day(2028, 2, 1), day(2028, 2, 29)),
+        ("period=custom&start=2026-12-31&end=2027-01-01", day(2026, 12, 1), day(2027, 1, 31)),
     ],
 )
 def test_each_kind_of_period(query, start, end):
