@@ -126,7 +126,8 @@ def test_the_evidence_pack_is_downloaded_as_a_spreadsheet_with_staffs_words(
         page.get_by_role("link", name="Download the file").click()
 
     download = download_info.value
-    assert download.suggested_filename == ("sanctuary-award-evidence-2026-09-01-to-2026-11-30.xlsx")  # whole months
+    # The dates asked for, widened to whole months.
+    assert download.suggested_filename == "sanctuary-award-evidence-2026-09-01-to-2026-11-30.xlsx"
     book = sheet_values(download.path().read_bytes())
     assert list(book) == ["About", "Learn", "Embed", "Share"]
     assert book["Share"][-1][:1] == ("The orchestra night, with four partners.",)
