@@ -34,7 +34,7 @@ class SafeInputAdmin(ListAtScaleAdmin):
         return formfield
 
     def get_changelist_instance(self, request):
-        problem = list_query_problem(request.GET, date_field=self.date_hierarchy)
+        problem = list_query_problem(request.GET)
         if problem:
             raise UnreadableListQuery(problem)
         try:
@@ -52,7 +52,7 @@ class SafeInputAdmin(ListAtScaleAdmin):
         return super().response_action(request, queryset)
 
 
-def list_query_problem(query, *, date_field: str | None) -> str:
+def list_query_problem(query) -> str:
     """Why a list's query string cannot be used, or "" if it can."""
     for key, values in query.lists():
         if "\x00" in key or any("\x00" in value for value in values):
@@ -61,16 +61,11 @@ def list_query_problem(query, *, date_field: str | None) -> str:
         # error rather than an empty list.
         if key.endswith(("__regex", "__iregex")):
             return "a regular expression"
-    if date_field:
-        for part in ("year", "month", "day"):
-            value = query.get(f"{date_field}__{part}")
-            if value is None:
-                continue
-            if (
-                not value.isascii()
-                or not value.isdigit()
-                or len(value) > 4
-                or int(value) not in YEARS
-            ):
-                return f"{part} {value!r}"
+    for key, value in query.items():
+        # A date's part, from the date hierarchy or typed in: a number PostgreSQL can take.
+        part = key.rpartition("__")[2]
+        if part in ("year", "month", "day") and (
+            not value.isascii() or not value.isdigit() or len(value) > 4 or int(value) not in YEARS
+        ):
+            return f"{part} {value!r}"
     return ""

@@ -11,6 +11,7 @@ for SMS.
 
 import smtplib
 from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -29,6 +30,16 @@ class MessageNotNeeded(Exception):
 
 
 _context_builders: dict[str, ContextBuilder] = {}
+
+
+def message_templates(file: str = "*.txt") -> list[str]:
+    """The templates of messages: each folder under templates/messages/ that holds `file`
+    (sms.txt: those that can go as a text)."""
+    found = set()
+    for engine in settings.TEMPLATES:
+        for folder in engine.get("DIRS", []):
+            found |= {path.parent.name for path in Path(folder).glob(f"messages/*/{file}")}
+    return sorted(found)
 
 
 def context_builder(template: str) -> Callable[[ContextBuilder], ContextBuilder]:

@@ -7,7 +7,6 @@ the tests hold every text to at most MAX_PARTS.
 
 import secrets
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from sanctuary.outbox import message_templates
 from sanctuary.sms.encoding import SmsParts, sms_parts
 from sanctuary.sms.sending import sms_body
 
@@ -24,11 +24,7 @@ LONDON = ZoneInfo("Europe/London")
 
 def sms_templates() -> list[str]:
     """Every message that can go as a text: a folder under templates/messages/ with sms.txt."""
-    found = set()
-    for engine in settings.TEMPLATES:
-        for folder in engine.get("DIRS", []):
-            found |= {path.parent.name for path in Path(folder).glob("messages/*/sms.txt")}
-    return sorted(found - {"test_note"})
+    return [name for name in message_templates("sms.txt") if name != "test_note"]
 
 
 def _link(name: str, language: str) -> str:

@@ -78,12 +78,10 @@ def psql(url: str, statement: str, env) -> None:
 
 def measure(env, *arguments) -> dict:
     """One step of scripts/bench/measure.py, in the production settings."""
-    result = run(
-        [PYTHON, str(HERE / "measure.py"), *map(str, arguments)],
-        env,
-        capture_output=True,
-        text=True,
-    )
+    command = [PYTHON, str(HERE / "measure.py"), *map(str, arguments)]
+    result = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"measure.py {arguments} failed:\n{result.stdout}{result.stderr}")
     for line in result.stdout.splitlines():
         if line.startswith("BENCH-JSON "):
             return json.loads(line.removeprefix("BENCH-JSON "))

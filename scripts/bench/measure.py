@@ -33,7 +33,7 @@ from attendance import services as attendance  # noqa: E402
 from attendance.selectors.changes import CHANGES_OVERLAP  # noqa: E402
 from dropins import rules, selectors  # noqa: E402
 from dropins.demo import family_session_today  # noqa: E402
-from dropins.models import Booking, DropInSeries, DropInSession, Weekday  # noqa: E402
+from dropins.models import MAX_PLACES, Booking, DropInSeries, DropInSession, Weekday  # noqa: E402
 from sanctuary.models import OutgoingMessage, User  # noqa: E402
 from venues.models import Venue  # noqa: E402
 
@@ -273,21 +273,22 @@ def admin(size: int) -> dict:
         name="Bench hall", slug="bench-hall", address="1 Theatre Street", postcode="NR2 1RL"
     )
     series = DropInSeries.objects.filter(title_en=BENCH_TITLE).first() or _bench_series(
-        venue, capacity=1_000_000
+        venue, capacity=MAX_PLACES
     )
-    session = series.sessions.first()
-    if session is None:
-        starts_at = timezone.now() + timedelta(days=2)
+    # A session holds at most MAX_PLACES people: the bookings go 1,000 to a session (each of
+    # one to three people), a session a day.
+    have = Booking.objects.count()
+    while have < size:
+        starts_at = timezone.now() + timedelta(days=2 + series.sessions.count())
         session = DropInSession.objects.create(
             series=series,
             date=timezone.localdate(starts_at),
             starts_at=starts_at,
             ends_at=starts_at + timedelta(hours=2),
-            capacity=1_000_000,
+            capacity=MAX_PLACES,
         )
-    have = Booking.objects.count()
-    if have < size:
-        bookings_add(session, size - have, email=True)
+        bookings_add(session, min(1000, size - have), email=True)
+        have = Booking.objects.count()
     have = OutgoingMessage.objects.count()
     if have < size:
         now = timezone.now()
@@ -307,6 +308,8 @@ def admin(size: int) -> dict:
         ]
         with transaction.atomic():
             OutgoingMessage.objects.bulk_create(rows, batch_size=2000)
+    with connection.cursor() as cursor:  # what autovacuum does after a big change
+        cursor.execute("ANALYZE dropins_booking, sanctuary_outgoingmessage")
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     found = {}
