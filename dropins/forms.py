@@ -88,6 +88,8 @@ class BookingForm(HoneypotMixin, PlainLabels, PartyFields):
     ]
 
     def __init__(self, *args, series: DropInSeries, **kwargs):
+        """`series`: the session's series, or its window in the session's state (either has
+        interpreter_language_choices)."""
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
             (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES

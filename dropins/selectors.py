@@ -1,10 +1,23 @@
 """Reads about drop-ins for the public pages and the admin, each in a fixed number of queries."""
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from dropins import rules
@@ -54,6 +67,7 @@ STATE_VALUES = (
     "cancel_reason",
     "booked_people",
     "series__booking_opens_days",
+    "interpreter_languages_json",
     "people_waiting_for_places",
 )
 
@@ -70,7 +84,11 @@ def _states(*, pk: int | None, day: date):
     coming = rules.not_started_q(first) if pk is None else Q(pk=pk)
     sessions = sessions.filter(coming)
     return (
-        sessions.annotate(people_waiting_for_places=_people_waiting_for_places_of_each())
+        sessions.annotate(
+            people_waiting_for_places=_people_waiting_for_places_of_each(),
+            # As text: the prepared cursor reads rows in binary, which would decode it twice.
+            interpreter_languages_json=Cast("series__interpreter_languages", TextField()),
+        )
         .order_by("starts_at", "series__venue__position")
         .values_list(*STATE_VALUES)
     )
@@ -102,8 +120,14 @@ _STATES = PreparedQuery(lambda pk, day: _states(pk=pk, day=day), kept_until=STAT
 
 @dataclass(frozen=True)
 class SeriesWindow:
+    """What a session's state and its booking form need of its series."""
+
     pk: int
     booking_opens_days: int
+    interpreter_languages: tuple[str, ...]
+
+    # The series' own method, not a copy of it.
+    interpreter_language_choices = DropInSeries.interpreter_language_choices
 
 
 @dataclass(frozen=True)
@@ -134,8 +158,11 @@ class SessionState:
 
 def _state_of(row: tuple) -> SessionState:
     values = dict(zip(STATE_VALUES, row, strict=True))
-    opens_days = values.pop("series__booking_opens_days")
-    window = SeriesWindow(pk=values["series_id"], booking_opens_days=opens_days)
+    window = SeriesWindow(
+        pk=values["series_id"],
+        booking_opens_days=values.pop("series__booking_opens_days"),
+        interpreter_languages=tuple(json.loads(values.pop("interpreter_languages_json") or "[]")),
+    )
     return SessionState(series=window, **values)
 
 

@@ -86,16 +86,17 @@ def session_detail(request, pk):
             context,
             parts=(selectors.page_state(state, availability), bookable),
         )
-    session = selectors.session_get_public(pk=pk, now=now)
-    if session is None:
+    # A booking reads the session's state as the page did (the booking checks it again under
+    # the session's lock), its series' interpreters included for the form; the whole session,
+    # with its counts, only when the page is shown again.
+    state = selectors.session_state_public(pk=pk, now=now)
+    if state is None:
         raise Http404
-    bookable = rules.is_bookable(session, now)
-    availability = selectors.availability(session, now=now)
     form = None
-    if bookable:
-        form = BookingForm(request.POST, series=session.series)
+    if rules.is_bookable(state, now):
+        form = BookingForm(request.POST, series=state.series)
     status = 200
-    if request.method == "POST" and form is not None and form.is_valid():
+    if form is not None and form.is_valid():
         if rate_limit_hit(
             request,
             scope="dropin-booking",
@@ -106,13 +107,16 @@ def session_detail(request, pk):
             form.add_error(None, TOO_MANY_BOOKINGS)
             status = 429
         else:
-            response = _book(request, session, form)
+            response = _book(request, state.pk, form)
             if response is not None:
                 return response
+    session = selectors.session_get_public(pk=pk, now=now)
+    if session is None:
+        raise Http404
     return render(
         request,
         "dropins/session_detail.html",
-        _session_context(session, availability, form),
+        _session_context(session, selectors.availability(session, now=now), form),
         status=status,
     )
 
@@ -127,7 +131,7 @@ def _session_context(session, availability, form) -> dict:
     }
 
 
-def _book(request, session, form):
+def _book(request, session_id: int, form):
     fields = {
         name: value
         for name, value in form.cleaned_data.items()
@@ -135,7 +139,7 @@ def _book(request, session, form):
     }
     fields["phone"] = fields["phone"].as_e164 if fields.get("phone") else ""
     try:
-        booking = services.booking_create(session_id=session.pk, **fields)
+        booking = services.booking_create(session_id=session_id, **fields)
     except services.BookingError as error:
         form.add_error(None, error.message)
         return None
