@@ -261,6 +261,8 @@ def main() -> None:
             found["per_minute"] = round((after - before) * 60 / args.post_seconds)
             report["post"] = found
             print(f"  {found}", flush=True)
+            report["lock"] = measure(production, "lock", paths["post_session_id"])
+            print(f"  the session's lock held: {report['lock']}", flush=True)
 
         web.terminate()
         web.wait(timeout=30)
@@ -350,6 +352,12 @@ def table(report, args) -> None:
             f"| booking POST, {args.clients} clients on one session | "
             f"p50 {post['p50'] / 1000:.0f} ms, p95 {post['p95'] / 1000:.0f} ms, "
             f"{post['per_minute']} bookings a minute, {post['errors']} errors |"
+        )
+    if "lock" in report:
+        lock = report["lock"]
+        print(
+            f"| the session's row lock held, {lock['bookings']} bookings one after another | "
+            f"median {lock['median_ms']} ms, p95 {lock['p95_ms']} ms |"
         )
     if "reminders" in report:
         r = report["reminders"]

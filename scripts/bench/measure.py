@@ -140,6 +140,44 @@ def bookings_count(session_id: int) -> dict:
     return {"bookings": Booking.objects.filter(session_id=session_id).count()}
 
 
+def lock_held(session_id: int, count: int = 200) -> dict:
+    """How long a booking holds the session's row lock: from the moment its locking SELECT
+    answers to the moment its COMMIT does, over `count` bookings made one after another (each
+    with an email address, so its confirmation is queued under the lock too)."""
+    from dropins import services
+
+    held, started = [], {}
+
+    def timed(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if sql and "FOR UPDATE" in sql and "dropins_dropinsession" in sql:
+            started["at"] = time.perf_counter()
+            # The first thing run once the booking's transaction has committed.
+            transaction.on_commit(committed)
+        return result
+
+    def committed():
+        held.append(time.perf_counter() - started.pop("at"))
+
+    with connection.execute_wrapper(timed):
+        for number in range(count):
+            services.booking_create(
+                session_id=session_id,
+                first_name="Bench",
+                adults=1,
+                children=0,
+                language="en",
+                email=f"lock.{number}@example.org",
+                submission_key=uuid.uuid4(),
+            )
+    held.sort()
+    return {
+        "bookings": count,
+        "median_ms": round(statistics.median(held) * 1000, 2),
+        "p95_ms": round(held[int(len(held) * 0.95)] * 1000, 2),
+    }
+
+
 def _wire(response) -> int:
     """Bytes on the wire: the body as sent (compressed by the site, or not)."""
     return len(response.content)
@@ -333,6 +371,7 @@ if __name__ == "__main__":
     steps = {
         "prepare": prepare,
         "bookings": lambda session_id: bookings_count(int(session_id)),
+        "lock": lambda session_id: lock_held(int(session_id)),
         "register": lambda size: register(int(size)),
         "reminders": lambda size: reminders(int(size)),
         "sweep-ready": sweep_ready,
