@@ -11,20 +11,21 @@ booking's own confirmation (dropins.messages), and staff see it flagged in the a
 import uuid
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import BigIntegerField, Expression, Func, Value
+from django.db.models import BigIntegerField, Func, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from dropins import rules
 from dropins.messages import booking_messages
-from dropins.models import Booking, DropInSession
+from dropins.models import Booking, DropInSeries, DropInSession
 from dropins.services.sessions import session_lock
 from dropins.services.waitlist import session_counts_add, waitlist_promote, waitlist_settle
 from partners.models import PartnerOrganisation
 from sanctuary.codes import reference_from_number, reference_new, token_new
 from sanctuary.locks import lock_row
 from sanctuary.models import User
+from sanctuary.prepared import PreparedQuery
 from sanctuary.services import audit_record, messages_queue
 
 # New references come from this sequence (made by migration 0009), one number per booking.
@@ -43,24 +44,40 @@ class BookingError(Exception):
         self.message = message
 
 
-def _reference_number() -> Expression | None:
-    """The next reference's number, read with the session's lock; None where the database has
-    no sequences (the embedded default: one writer at a time, a reference made at random)."""
-    if connection.vendor != "postgresql":
-        return None
-    return Func(Value(REFERENCE_SEQUENCE), function="nextval", output_field=BigIntegerField())
+def _locked_with_reference(pk: int):
+    """The session's row, locked, with the next reference's number from the sequence."""
+    number = Func(Value(REFERENCE_SEQUENCE), function="nextval", output_field=BigIntegerField())
+    return (
+        DropInSession.objects.filter(pk=pk)
+        .select_for_update(of=("self",))
+        .annotate(reference_number=number)
+        .values_list(*_SESSION_FIELDS, "series__booking_opens_days", "reference_number")
+    )
+
+
+_SESSION_FIELDS = tuple(field.attname for field in DropInSession._meta.concrete_fields)
+# The one row a booking locks, with the new reference's number: a statement compiled once per
+# session in each process (sanctuary.prepared), as the lock is the only thing bookings of one
+# session wait for.
+_LOCKED = PreparedQuery(_locked_with_reference)
 
 
 def _session_lock_for_booking(session_id: int) -> tuple[DropInSession, str]:
-    """Lock the session's row and take the new booking's reference, in one query."""
-    number = _reference_number()
-    if number is None:
+    """Lock the session's row and take the new booking's reference, in one query. The session
+    comes with the one thing of its series the booking rules read (its booking window). Where
+    the database has no sequences (the embedded default: one writer at a time), the reference
+    is made at random."""
+    if connection.vendor != "postgresql":
         return session_lock(session_id), reference_new(prefix="D")
-    session = lock_row(
-        DropInSession.objects.select_related("series").annotate(reference_number=number),
-        session_id,
+    rows = _LOCKED.rows(session_id)
+    if not rows:
+        raise DropInSession.DoesNotExist(f"No session with pk {session_id!r}.")
+    *values, opens_days, number = rows[0]
+    session = DropInSession.from_db(connection.alias, _SESSION_FIELDS, values)
+    session.series = DropInSeries.from_db(
+        connection.alias, ["id", "booking_opens_days"], [session.series_id, opens_days]
     )
-    return session, reference_from_number(session.reference_number, prefix="D")
+    return session, reference_from_number(number, prefix="D")
 
 
 def _clashed_on(error: IntegrityError) -> str:
