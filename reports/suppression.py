@@ -22,8 +22,9 @@ The rule, after the NHS and ONS practice for small counts:
 4. **What a reader knows besides the sums.** Some figures are at most others: a row's bursaries
    awarded are at most its applications, an event's bookings at most its tickets. A reader who
    knows that narrows a withheld figure further (awards of 3 to 4 under applications of 1 to 3
-   can only be 3), so those relations are reasoned with too (`at_most`), and when they pin a
-   figure, the other side of the relation is withheld as well.
+   can only be 3), so those relations are reasoned with too (`at_most`): as sums, the larger
+   figure being the smaller one plus an excess never published, and the rows' excesses adding
+   up to the total's.
 
 What the rule proves (tests/reports/test_suppression_properties.py): no published count is from
 1 to 4; in every sum the published total less the published parts is never exactly one withheld
@@ -55,6 +56,7 @@ class State(Enum):
     ROUNDED = "rounded"
     PRIMARY = "primary"  # a count from 1 to 4, or money from 1 to 4 awards
     SECONDARY = "secondary"  # withheld so that a primary one cannot be worked out
+    HIDDEN = "hidden"  # never published: how much one figure exceeds another (Ledger.at_most)
 
 
 WITHHELD = (State.PRIMARY, State.SECONDARY)
@@ -89,7 +91,6 @@ class Ledger:
 
     _figures: dict[Hashable, _Figure] = field(default_factory=dict)
     _sums: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
-    _at_most: list[tuple[Hashable, Hashable]] = field(default_factory=list)
 
     def count(self, key: Hashable, value: int, *, may_round: bool = False) -> Hashable:
         state = State.PRIMARY if is_small(value) else State.EXACT
@@ -106,9 +107,18 @@ class Ledger:
         """`whole` is the sum of `parts` (each already given)."""
         self._sums.append((whole, tuple(parts)))
 
-    def at_most(self, smaller: Hashable, larger: Hashable) -> None:
-        """`smaller` is never more than `larger` (each already given), as every reader knows."""
-        self._at_most.append((smaller, larger))
+    def at_most(self, smaller: Hashable, larger: Hashable) -> Hashable:
+        """`smaller` is never more than `larger` (each already given), as every reader knows.
+
+        Kept as a sum, `larger` = `smaller` + the excess, with the excess a figure never
+        published, only known to be 0 or more; its key is returned, so that excesses that add
+        up can be said to (a table's rows and its total: `sums(total's excess, rows' excesses)`),
+        since a reader reasons with those too."""
+        excess = ("excess", smaller, larger)
+        value = self._figures[larger].value - self._figures[smaller].value
+        self._figures[excess] = _Figure(value, False, State.HIDDEN)
+        self.sums(larger, [smaller, excess])
+        return excess
 
     # What the reader can work out ---------------------------------------------------------
 
@@ -117,6 +127,8 @@ class Ledger:
             return Decimal(figure.value), Decimal(figure.value)
         if figure.state is State.ROUNDED:
             return Decimal(max(0, figure.shown - 2)), Decimal(figure.shown + 2)
+        if figure.state is State.HIDDEN:
+            return Decimal(0), INFINITY
         if figure.money:
             return Decimal(0), INFINITY
         if figure.state is State.PRIMARY:
@@ -130,8 +142,6 @@ class Ledger:
             changed = False
             for whole, parts in self._sums:
                 changed |= _narrow(bounds, whole, parts)
-            for smaller, larger in self._at_most:
-                changed |= _narrow_at_most(bounds, smaller, larger)
             if not changed:
                 break
         return bounds
@@ -168,12 +178,6 @@ class Ledger:
             if total.state in (State.EXACT, State.ROUNDED) and total.value != 0:
                 total.state = State.SECONDARY
                 return True
-        for pair in self._at_most:
-            if key in pair:
-                other = self._figures[pair[1] if key == pair[0] else pair[0]]
-                if other.state in (State.EXACT, State.ROUNDED) and other.value != 0:
-                    other.state = State.SECONDARY
-                    return True
         return False
 
     def publish(self) -> dict[Hashable, Cell]:
@@ -184,7 +188,11 @@ class Ledger:
                 break
             if not self._protect(pinned[0]):
                 stuck.add(pinned[0])
-        return {key: _cell(figure) for key, figure in self._figures.items()}
+        return {
+            key: _cell(figure)
+            for key, figure in self._figures.items()
+            if figure.state is not State.HIDDEN
+        }
 
 
 def _narrow(bounds: dict, whole: Hashable, parts: tuple[Hashable, ...]) -> bool:
@@ -213,16 +221,6 @@ def _narrow(bounds: dict, whole: Hashable, parts: tuple[Hashable, ...]) -> bool:
         new_high = high if whole_high == INFINITY else min(high, whole_high - others_low)
         if (new_low, new_high) != (low, high):
             bounds[part], changed = (new_low, new_high), True
-    return changed
-
-
-def _narrow_at_most(bounds: dict, smaller: Hashable, larger: Hashable) -> bool:
-    """Interval reasoning on smaller <= larger. True when a bound moved."""
-    (small_low, small_high), (large_low, large_high) = bounds[smaller], bounds[larger]
-    new_small = (small_low, min(small_high, large_high))
-    new_large = (max(large_low, small_low), large_high)
-    changed = new_small != bounds[smaller] or new_large != bounds[larger]
-    bounds[smaller], bounds[larger] = new_small, new_large
     return changed
 
 

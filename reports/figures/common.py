@@ -106,9 +106,12 @@ class Grid:
         if grand is not None:
             ledger.sums(grand, [self.total_key(column.key) for column in self.columns])
         for smaller, larger in at_most:
-            for row in self.rows:
+            excesses = [
                 ledger.at_most(self.key(row.key, smaller), self.key(row.key, larger))
-            ledger.at_most(self.total_key(smaller), self.total_key(larger))
+                for row in self.rows
+            ]
+            total = ledger.at_most(self.total_key(smaller), self.total_key(larger))
+            ledger.sums(total, excesses)
 
     def key(self, row, column) -> tuple:
         return (self.name, row, column)
