@@ -1,7 +1,9 @@
 """Charts of a report's tables, drawn on the server as accessible SVG with matplotlib.
 
 Each chart is inlined in the page beside its table: `role="img"`, a <title> and a <desc> that
-says in words what it shows. Text stays text (`svg.fonttype = "none"`), so the browser shapes
+says in words what it shows. A chart not drawn yet is first an image of its own address, with
+the same words, which the browser asks for while the page shows (`chart_on_page`); once drawn,
+it is kept an hour and inlined. Text stays text (`svg.fonttype = "none"`), so the browser shapes
 every script and the words can be read aloud and translated. In a right-to-left language the
 category axis runs from the right and each label is laid out right to left. Withheld figures
 are never drawn as their value: a line has a gap, a bar is a short hatched stub, and the legend
@@ -24,8 +26,9 @@ import warnings
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import formats, translation
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -37,6 +40,7 @@ WITHHELD_COLOUR = "#595959"
 MOST_LABELS = 12  # tick labels on the category axis; more rows show every few
 LONGEST_LABEL = 30  # characters of a category's label on the chart
 CACHE_SECONDS = 60 * 60
+TABLE_KEY = "reports:chart-table:"
 RC = {
     "svg.fonttype": "none",
     "text.parse_math": False,  # a "$" in a partner's name is a dollar, not mathematics
@@ -80,22 +84,55 @@ def warm_up() -> None:
     )
 
 
+def _svg_key(table: Table, chart_id: str) -> str:
+    """The cache's key of a chart: a digest of its figures, its language and its direction."""
+    rtl = translation.get_language_bidi()
+    digest = hashlib.sha256(
+        repr((table, chart_id, rtl, translation.get_language())).encode()
+    ).hexdigest()
+    return "reports:chart:" + digest
+
+
 def chart_svg(table: Table, *, chart_id: str) -> SafeString:
     """The table's chart as inline SVG, in the active language ("" when the table has none)."""
     if table.chart is Chart.NONE or not table.rows:
         return mark_safe("")
-    rtl = translation.get_language_bidi()
-    key = (
-        "reports:chart:"
-        + hashlib.sha256(
-            repr((table, chart_id, rtl, translation.get_language())).encode()
-        ).hexdigest()
-    )
+    key = _svg_key(table, chart_id)
     svg = None if getattr(_drawn_afresh, "on", False) else cache.get(key)
     if svg is None:
-        svg = _svg(table, chart_id=chart_id, rtl=rtl)
+        svg = _svg(table, chart_id=chart_id, rtl=translation.get_language_bidi())
         cache.set(key, svg, CACHE_SECONDS)
     return mark_safe(svg)  # noqa: S308 (built here: labels are escaped by matplotlib and below)
+
+
+def chart_on_page(table: Table, *, chart_id: str) -> SafeString:
+    """The chart for the dashboard: inline SVG once it has been drawn; until then an image the
+    browser asks for on its own (`chart_drawn`), so that the page does not wait for a dozen
+    charts to be drawn one after another, and they are drawn side by side by the workers. The
+    image's text says what the chart's <title> and <desc> say."""
+    if table.chart is Chart.NONE or not table.rows:
+        return mark_safe("")
+    key = _svg_key(table, chart_id)
+    svg = None if getattr(_drawn_afresh, "on", False) else cache.get(key)
+    if svg is not None:
+        return mark_safe(svg)  # noqa: S308 (as in chart_svg)
+    digest = key.removeprefix("reports:chart:")
+    cache.set(TABLE_KEY + digest, (table, chart_id), CACHE_SECONDS)
+    return format_html(
+        '<img class="chart" src="{}" alt="{}" width="640" height="320" decoding="async">',
+        reverse("reports:chart", kwargs={"digest": digest}),
+        f"{table.title}. {description(table)}",
+    )
+
+
+def chart_drawn(digest: str) -> str | None:
+    """The SVG of a chart `chart_on_page` named, drawn now if need be (None when its table is
+    no longer kept: the page is older than CACHE_SECONDS)."""
+    kept = cache.get(TABLE_KEY + digest)
+    if kept is None:
+        return None
+    table, chart_id = kept
+    return str(chart_svg(table, chart_id=chart_id))
 
 
 def description(table: Table) -> str:

@@ -6,4 +6,5 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("charts/<slug:digest>.svg", views.chart, name="chart"),
 ]

@@ -2,7 +2,7 @@
 
 from django import template
 
-from reports.charts import cell_words, chart_svg
+from reports.charts import cell_words, chart_on_page
 
 register = template.Library()
 
@@ -15,4 +15,4 @@ def figure(cell, unit):
 
 @register.simple_tag
 def chart(table, number):
-    return chart_svg(table, chart_id=f"chart-{table.key}-{number}")
+    return chart_on_page(table, chart_id=f"chart-{table.key}-{number}")
